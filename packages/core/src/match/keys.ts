@@ -1,0 +1,95 @@
+import { compileGlob, type NamePattern } from './glob.js';
+import { normalizeKey } from './normalize.js';
+
+/** How a censored value keeps what is useful: the auth scheme, the cookie names. */
+export const enum ValueStyle {
+  /** Replace the whole value. */
+  Plain = 0,
+  /** `Bearer abc` → `Bearer [REDACTED]`. */
+  AuthScheme = 1,
+  /** `a=1; b=2` → `a=[REDACTED]; b=[REDACTED]`. */
+  Cookie = 2,
+  /** `sid=1; Path=/` → `sid=[REDACTED]; Path=/` (a string or an array of them). */
+  SetCookie = 3,
+}
+
+/** The verdict for a sensitive key: the rule name and how to censor its value. */
+export interface KeyRule {
+  /** For example `key:password` or `header:authorization`. */
+  readonly rule: string;
+  readonly style: ValueStyle;
+}
+
+/** Picks the censor style from a normalised name. */
+export function styleForName(normalized: string): ValueStyle {
+  if (normalized === 'authorization' || normalized === 'proxyauthorization') return ValueStyle.AuthScheme;
+  if (normalized === 'cookie') return ValueStyle.Cookie;
+  if (normalized === 'setcookie') return ValueStyle.SetCookie;
+  return ValueStyle.Plain;
+}
+
+const CACHE_LIMIT = 4096;
+const MAX_CACHED_KEY = 128;
+
+/**
+ * Decides whether a key name is sensitive. Exact names sit in a Set; patterns run only when the
+ * exact lookup misses. Verdicts are cached per raw key in a bounded Map, so the hot path is one
+ * Map lookup per key.
+ */
+export class KeyMatcher {
+  private readonly exact: Set<string>;
+  private readonly patterns: NamePattern[];
+  private readonly cache = new Map<string, KeyRule | null>();
+
+  /**
+   * @param names normalised names; `*` is a wildcard
+   * @param regexps patterns tested against the normalised name
+   * @param prefix the rule-name prefix (`key` or `header`)
+   */
+  constructor(
+    names: Iterable<string>,
+    regexps: readonly RegExp[] = [],
+    private readonly prefix = 'key',
+  ) {
+    this.exact = new Set();
+    this.patterns = [];
+    for (const n of names) {
+      if (n.includes('*')) this.patterns.push(compileGlob(n));
+      else this.exact.add(n);
+    }
+    for (const re of regexps) {
+      const copy = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
+      this.patterns.push((name) => copy.test(name));
+    }
+  }
+
+  /** True when the matcher has no names at all (its lookups can be skipped). */
+  get empty(): boolean {
+    return this.exact.size === 0 && this.patterns.length === 0;
+  }
+
+  /** The rule for a raw key, or null when it is not sensitive. */
+  match(raw: string): KeyRule | null {
+    const hit = this.cache.get(raw);
+    if (hit !== undefined) return hit;
+    const verdict = this.decide(raw);
+    if (raw.length <= MAX_CACHED_KEY) {
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      this.cache.set(raw, verdict);
+    }
+    return verdict;
+  }
+
+  /** True when the raw key is sensitive. */
+  test(raw: string): boolean {
+    return this.match(raw) !== null;
+  }
+
+  private decide(raw: string): KeyRule | null {
+    const normalized = normalizeKey(raw);
+    if (normalized === '') return null;
+    let hit = this.exact.has(normalized);
+    for (let i = 0; !hit && i < this.patterns.length; i++) hit = (this.patterns[i] as NamePattern)(normalized);
+    return hit ? { rule: `${this.prefix}:${raw.length > 64 ? normalized.slice(0, 64) : raw}`, style: styleForName(normalized) } : null;
+  }
+}

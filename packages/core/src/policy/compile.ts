@@ -1,0 +1,212 @@
+import { compileCensor, type CompiledCensor } from '../censor/compile-censor.js';
+import { BUILTIN_DETECTORS } from '../detect/index.js';
+import { KeyMatcher } from '../match/keys.js';
+import { normalizeKey } from '../match/normalize.js';
+import { parsePath, type PathSegment } from '../match/path-parse.js';
+import { buildPathTrie, type PathNode } from '../match/path-trie.js';
+import { compileTextScanner } from '../text/scanner.js';
+import type { DetectorDefinition, TextScanner } from '../text/types.js';
+import { DEFAULT_CENSOR, DEFAULT_HEADERS, DEFAULT_KEYS, DEFAULT_LABEL, DEFAULT_LIMITS, DEFAULT_QUERY_KEYS } from './defaults.js';
+import { PolicyError } from './errors.js';
+import type { Censor, CustomDetector, Policy } from './types.js';
+
+/** The policy compiled once into lookup tables, a path trie, censors and a text scanner. */
+export interface CompiledPolicy {
+  /** Sensitive key names at any depth; null when there are none. */
+  readonly keys: KeyMatcher | null;
+  /** Sensitive header names inside header containers; null when there are none. */
+  readonly headers: KeyMatcher | null;
+  /** Keys that mark a header container (`headers`, `header`, `rawHeaders`, `reqHeaders`…). */
+  readonly headerContainers: KeyMatcher;
+  /** Sensitive URL query parameter names; null when there are none. */
+  readonly queryKeys: KeyMatcher | null;
+  /** Keys that are never redacted; null when there are none. */
+  readonly allowKeys: KeyMatcher | null;
+  /** The trie of censored and allowed paths; null when there are none. */
+  readonly paths: PathNode | null;
+  /** The censor for whole values. */
+  readonly censor: CompiledCensor;
+  /** True when `censor` is a function that needs the path (so a context is built per call). */
+  readonly censorWantsContext: boolean;
+  /** The replacement for a span found by a detector, by detector name. */
+  readonly spanCensor: (secret: string, detector: string, path: () => string) => string;
+  /** The free-text scanner; null when no detector or in-string rule is on. */
+  readonly scanner: TextScanner | null;
+  /** True when only paths are configured: subtrees off every path are not visited. */
+  readonly pathOnly: boolean;
+  /** The replacement used when something fails inside (fail closed). */
+  readonly failText: string;
+  readonly maxDepth: number;
+  readonly maxNodes: number;
+  readonly maxStringLength: number;
+}
+
+const POLICY_FIELDS = new Set(['preset', 'paths', 'keys', 'headers', 'allow', 'censor', 'label', 'detectors', 'customDetectors', 'limits']);
+const LIMIT_FIELDS = new Set(['maxDepth', 'maxNodes', 'maxStringLength']);
+const IN_STRING_RULES = ['kv', 'query'] as const;
+
+function stringList(value: unknown, field: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new PolicyError(field, 'must be an array of strings');
+  value.forEach((v, i) => {
+    if (typeof v !== 'string' || v.length === 0) throw new PolicyError(`${field}[${i}]`, 'must be a non-empty string');
+  });
+  return value as string[];
+}
+
+/** Normalises a user key name, keeping `*` wildcards. */
+function normalizeName(name: string): string {
+  return name
+    .split('*')
+    .map((part) => (part === '' ? '' : normalizeKey(part)))
+    .join('*');
+}
+
+function isPathSyntax(entry: string): boolean {
+  return entry.includes('.') || entry.includes('[');
+}
+
+function positiveInt(value: unknown, field: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new PolicyError(field, 'must be a positive integer');
+  return value;
+}
+
+function compileCustomDetector(d: CustomDetector, field: string): DetectorDefinition & { censor?: Censor } {
+  if (typeof d !== 'object' || d === null)
+    throw new PolicyError(field, 'must be an object { name, pattern, keywords?, validate?, censor? }');
+  if (typeof d.name !== 'string' || !/^[\w.-]+$/.test(d.name))
+    throw new PolicyError(`${field}.name`, 'must be a name of letters, digits, _ . or -');
+  if (!(d.pattern instanceof RegExp)) throw new PolicyError(`${field}.pattern`, 'must be a RegExp');
+  const keywords = d.keywords === undefined ? undefined : stringList(d.keywords, `${field}.keywords`).map((k) => k.toLowerCase());
+  if (d.validate !== undefined && typeof d.validate !== 'function') throw new PolicyError(`${field}.validate`, 'must be a function');
+  const flags = d.pattern.flags.includes('g') ? d.pattern.flags.replace('y', '') : d.pattern.flags.replace('y', '') + 'g';
+  const userValidate = d.validate;
+  return {
+    name: d.name,
+    ...(keywords ? { keywords } : {}),
+    pattern: new RegExp(d.pattern.source, flags),
+    ...(userValidate ? { validate: (m: RegExpExecArray) => userValidate(m[0]) } : {}),
+    ...(d.censor !== undefined ? { censor: d.censor } : {}),
+  };
+}
+
+/**
+ * Validates a policy and compiles it. Throws a PolicyError that names the bad field.
+ */
+export function compilePolicy(input: Policy | undefined): CompiledPolicy {
+  const policy: Policy = input ?? {};
+  if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) throw new PolicyError('policy', 'must be an object');
+  for (const field of Object.keys(policy)) {
+    if (!POLICY_FIELDS.has(field)) throw new PolicyError(field, `is not a policy field (expected one of ${[...POLICY_FIELDS].join(', ')})`);
+  }
+  const preset = policy.preset ?? 'default';
+  if (preset !== 'default' && preset !== 'none')
+    throw new PolicyError('preset', `must be 'default' or 'none' (got ${JSON.stringify(preset)})`);
+  const useDefaults = preset === 'default';
+
+  // Paths and allow-list.
+  const pathEntries: { source: string; segments: PathSegment[]; allow?: boolean }[] = stringList(policy.paths, 'paths').map(
+    (source, i) => ({ source, segments: parsePath(source, `paths[${i}]`) }),
+  );
+  const allowNames: string[] = [];
+  stringList(policy.allow, 'allow').forEach((entry, i) => {
+    if (isPathSyntax(entry)) pathEntries.push({ source: entry, segments: parsePath(entry, `allow[${i}]`), allow: true });
+    else allowNames.push(normalizeName(entry));
+  });
+
+  // Keys.
+  if (policy.keys !== undefined && !Array.isArray(policy.keys)) throw new PolicyError('keys', 'must be an array of strings or RegExps');
+  const keyNames: string[] = useDefaults ? [...DEFAULT_KEYS] : [];
+  const keyRegexps: RegExp[] = [];
+  (policy.keys ?? []).forEach((k, i) => {
+    if (k instanceof RegExp) keyRegexps.push(k);
+    else if (typeof k === 'string' && normalizeName(k).replace(/\*/g, '') !== '') keyNames.push(normalizeName(k));
+    else throw new PolicyError(`keys[${i}]`, 'must be a key name, a `*` pattern or a RegExp');
+  });
+
+  const headerNames = [...(useDefaults ? DEFAULT_HEADERS : []), ...stringList(policy.headers, 'headers')].map(normalizeName);
+
+  // Censors.
+  const censor = compileCensor(policy.censor, 'censor');
+  const label = policy.label ?? DEFAULT_LABEL;
+  if (typeof label !== 'string') throw new PolicyError('label', 'must be a string such as "[REDACTED:{rule}]"');
+
+  // Detectors.
+  const builtinNames = new Set(BUILTIN_DETECTORS.map((d) => d.name));
+  const settings = policy.detectors ?? {};
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings))
+    throw new PolicyError('detectors', 'must be an object keyed by detector name');
+  const detectorCensors = new Map<string, CompiledCensor>();
+  const disabled = new Set<string>();
+  for (const [name, setting] of Object.entries(settings)) {
+    const field = `detectors.${name}`;
+    if (!builtinNames.has(name) && !(IN_STRING_RULES as readonly string[]).includes(name) && name !== 'userinfo')
+      throw new PolicyError(field, `is not a built-in detector (known: ${[...builtinNames, ...IN_STRING_RULES].join(', ')})`);
+    if (typeof setting === 'boolean') {
+      if (!setting) disabled.add(name);
+    } else if (typeof setting === 'object' && setting !== null) {
+      if (setting.enabled === false) disabled.add(name);
+      if (setting.censor !== undefined) detectorCensors.set(name, compileCensor(setting.censor, `${field}.censor`));
+    } else throw new PolicyError(field, 'must be a boolean or { enabled?, censor? }');
+  }
+  if (policy.customDetectors !== undefined && !Array.isArray(policy.customDetectors))
+    throw new PolicyError('customDetectors', 'must be an array');
+  const custom = (policy.customDetectors ?? []).map((d, i) => compileCustomDetector(d, `customDetectors[${i}]`));
+  for (const d of custom)
+    if (d.censor !== undefined) detectorCensors.set(d.name, compileCensor(d.censor, `customDetectors.${d.name}.censor`));
+  const detectors: DetectorDefinition[] = [...(useDefaults ? BUILTIN_DETECTORS.filter((d) => !disabled.has(d.name)) : []), ...custom];
+
+  // Limits.
+  const limits = policy.limits ?? {};
+  if (typeof limits !== 'object' || limits === null) throw new PolicyError('limits', 'must be an object');
+  for (const field of Object.keys(limits))
+    if (!LIMIT_FIELDS.has(field)) throw new PolicyError(`limits.${field}`, 'is not a limit (maxDepth, maxNodes, maxStringLength)');
+
+  const keys = keyNames.length + keyRegexps.length > 0 ? new KeyMatcher(keyNames, keyRegexps) : null;
+  const headers = headerNames.length > 0 ? new KeyMatcher(headerNames, [], 'header') : null;
+  const allowKeys = allowNames.length > 0 ? new KeyMatcher(allowNames, [], 'allow') : null;
+  const queryKeys = useDefaults ? new KeyMatcher([...keyNames, ...DEFAULT_QUERY_KEYS], keyRegexps, 'query') : keys;
+  const scanner = compileTextScanner({
+    detectors,
+    isSensitiveKey: keys && !disabled.has('kv') ? (k) => keys.test(k) : null,
+    isSensitiveQueryKey: queryKeys && !disabled.has('query') ? (k) => queryKeys.test(k) : null,
+  });
+
+  const censorWantsContext = typeof policy.censor === 'function';
+  const plainText = typeof policy.censor === 'string' || policy.censor === undefined;
+  const labels = new Map<string, string>();
+  const spanCensor = (secret: string, detector: string, path: () => string): string => {
+    const own = detectorCensors.get(detector);
+    if (own === undefined && plainText) {
+      let text = labels.get(detector);
+      if (text === undefined) {
+        text = label.split('{rule}').join(detector);
+        if (labels.size < 1024) labels.set(detector, text);
+      }
+      return text;
+    }
+    const out = (own ?? censor)(secret, { rule: `detector:${detector}`, path: path() });
+    return typeof out === 'string' ? out : '';
+  };
+
+  const paths = buildPathTrie(pathEntries);
+
+  return {
+    keys,
+    headers,
+    headerContainers: new KeyMatcher(['headers', 'header', '*headers'], [], 'container'),
+    allowKeys,
+    queryKeys: disabled.has('query') ? null : queryKeys,
+    paths,
+    censor,
+    censorWantsContext,
+    spanCensor,
+    scanner,
+    pathOnly: keys === null && headers === null && scanner === null && allowKeys === null,
+    failText: typeof policy.censor === 'string' ? policy.censor : DEFAULT_CENSOR,
+    maxDepth: positiveInt(limits.maxDepth, 'limits.maxDepth', DEFAULT_LIMITS.maxDepth),
+    maxNodes: positiveInt(limits.maxNodes, 'limits.maxNodes', DEFAULT_LIMITS.maxNodes),
+    maxStringLength: positiveInt(limits.maxStringLength, 'limits.maxStringLength', DEFAULT_LIMITS.maxStringLength),
+  };
+}
