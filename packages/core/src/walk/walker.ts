@@ -152,7 +152,8 @@ export class Walker {
     try {
       if (Array.isArray(v)) return mode === Mode.Headers ? this.headerArray(v, state, depth) : this.array(v, state, depth);
       const proto: unknown = Object.getPrototypeOf(v);
-      if (proto === objectProto || proto === null) return this.entries(v as Bag, state, depth, mode);
+      if ((proto === objectProto || proto === null) && typeof (v as Bag).toJSON !== 'function')
+        return this.entries(v as Bag, state, depth, mode);
       return this.special(v, state, depth, mode);
     } catch {
       this.stats.errors++;
