@@ -1,7 +1,7 @@
 import { compilePolicy, type CompiledPolicy } from './policy/compile.js';
 import type { Policy } from './policy/types.js';
 import { currentSecrets } from './secrets/known-secrets.js';
-import { Walker, type RedactorStats } from './walk/walker.js';
+import { createWalker, type RedactorStats, type Walker } from './walk/walker.js';
 
 /** A compiled policy, ready for the hot path. Create it once and reuse it for every log line. */
 export interface Redactor {
@@ -22,7 +22,7 @@ class CompiledRedactor implements Redactor {
   private safeWalker: Walker | null = null;
 
   constructor(private readonly compiled: CompiledPolicy) {
-    this.walker = new Walker(compiled, this.stats);
+    this.walker = createWalker(compiled, this.stats);
   }
 
   get errorCount(): number {
@@ -30,7 +30,7 @@ class CompiledRedactor implements Redactor {
   }
 
   private walkerFor(): Walker {
-    return this.walker.busy ? new Walker(this.compiled, this.stats) : this.walker;
+    return this.walker.busy ? createWalker(this.compiled, this.stats) : this.walker;
   }
 
   redact<T>(value: T): unknown {
@@ -51,7 +51,7 @@ class CompiledRedactor implements Redactor {
   /** Second chance for values the fast walk left unserializable (BigInt, cycles off the listed paths). */
   private stringifySafely(value: unknown, known: readonly string[] | null): string {
     try {
-      this.safeWalker ??= new Walker({ ...this.compiled, pathOnly: false }, this.stats);
+      this.safeWalker ??= createWalker({ ...this.compiled, pathOnly: false }, this.stats);
       const json = JSON.stringify(this.safeWalker.run(value, known));
       return json === undefined ? 'null' : json;
     } catch {

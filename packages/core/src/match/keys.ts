@@ -18,7 +18,12 @@ export interface KeyRule {
   /** For example `key:password` or `header:authorization`. */
   readonly rule: string;
   readonly style: ValueStyle;
+  /** True for the CONTAINER verdict: not sensitive, but its value is a header container. */
+  readonly container?: boolean;
 }
+
+/** The verdict for a key that is not sensitive but holds a header container (`headers`, `rawHeaders`). */
+export const CONTAINER: KeyRule = Object.freeze({ rule: '', style: ValueStyle.Plain, container: true });
 
 /** Picks the censor style from a normalised name. */
 export function styleForName(normalized: string): ValueStyle {
@@ -40,17 +45,21 @@ export class KeyMatcher {
   private readonly exact: Set<string>;
   private readonly patterns: NamePattern[];
   private readonly cache = new Map<string, KeyRule | null>();
+  private readonly containers: NamePattern[];
 
   /**
    * @param names normalised names; `*` is a wildcard
    * @param regexps patterns tested against the normalised name
    * @param prefix the rule-name prefix (`key` or `header`)
+   * @param containers normalised names (`*` allowed) whose keys get the CONTAINER verdict
    */
   constructor(
     names: Iterable<string>,
     regexps: readonly RegExp[] = [],
     private readonly prefix = 'key',
+    containers: readonly string[] = [],
   ) {
+    this.containers = containers.map(compileGlob);
     this.exact = new Set();
     this.patterns = [];
     for (const n of names) {
@@ -61,11 +70,6 @@ export class KeyMatcher {
       const copy = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
       this.patterns.push((name) => copy.test(name));
     }
-  }
-
-  /** True when the matcher has no names at all (its lookups can be skipped). */
-  get empty(): boolean {
-    return this.exact.size === 0 && this.patterns.length === 0;
   }
 
   /** The rule for a raw key, or null when it is not sensitive. */
@@ -82,14 +86,15 @@ export class KeyMatcher {
 
   /** True when the raw key is sensitive. */
   test(raw: string): boolean {
-    return this.match(raw) !== null;
+    const rule = this.match(raw);
+    return rule !== null && rule !== CONTAINER;
   }
 
   private decide(raw: string): KeyRule | null {
     const normalized = normalizeKey(raw);
-    if (normalized === '') return null;
-    let hit = this.exact.has(normalized);
+    let hit = normalized !== '' && this.exact.has(normalized);
     for (let i = 0; !hit && i < this.patterns.length; i++) hit = (this.patterns[i] as NamePattern)(normalized);
-    return hit ? { rule: `${this.prefix}:${raw.length > 64 ? normalized.slice(0, 64) : raw}`, style: styleForName(normalized) } : null;
+    if (hit) return { rule: `${this.prefix}:${raw.length > 64 ? normalized.slice(0, 64) : raw}`, style: styleForName(normalized) };
+    return this.containers.some((c) => c(normalized)) ? CONTAINER : null;
   }
 }

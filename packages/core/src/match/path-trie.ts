@@ -1,83 +1,136 @@
 import type { PathSegment } from './path-parse.js';
 
-/** A node of the compiled path trie. */
-export interface PathNode {
-  /** Children by exact property name. */
-  readonly names: Map<string, PathNode>;
-  /** The child for `*`. */
-  star: PathNode | null;
-  /** The child for `**`: it matches zero levels, and then stays active for every deeper level. */
-  globstar: PathNode | null;
-  /** True when this node is reached by `**` and so matches any number of further levels. */
+/** A node of the path trie, as written in the policy. */
+interface TrieNode {
+  readonly names: Map<string, TrieNode>;
+  star: TrieNode | null;
+  globstar: TrieNode | null;
+  /** Reached through `**`: matches any number of further levels. */
   readonly deep: boolean;
-  /** The source path when a path ends here. */
   terminal: string | null;
-  /** True when an allow-list path ends here: the value is kept as it is. */
   allow: boolean;
 }
 
-/** A set of active trie nodes while walking; null means no path can match below this point. */
-export type PathState = readonly PathNode[] | null;
+/**
+ * A state of the compiled path automaton: the set of trie nodes active at one point of a walk.
+ * States are built lazily and memoised, so stepping over a key is one Set test and at most one Map
+ * lookup, with no allocation on the hot path. The number of states is bounded by the policy.
+ */
+export interface PathState {
+  /** The source path when a censoring path ends here (null when none, or when an allow path ends here). */
+  readonly censor: string | null;
+  /** True when an allow-list path ends here: the value is kept as it is. */
+  readonly allow: boolean;
+  /** Names that lead somewhere other than `other`. */
+  readonly names: ReadonlySet<string>;
+  /** Next states for the names in `names`, filled on first use. */
+  readonly byName: Map<string, PathState | null>;
+  /** The next state for any key not in `names`. */
+  other: PathState | null | undefined;
+  /** @internal the trie nodes of this state */
+  readonly nodes: readonly TrieNode[];
+  /** @internal the automaton this state belongs to */
+  readonly automaton: PathAutomaton;
+}
 
-function newNode(deep: boolean): PathNode {
+/** The compiled paths: a lazily built automaton over the trie. */
+export class PathAutomaton {
+  private readonly states = new Map<string, PathState>();
+  private readonly ids = new Map<TrieNode, number>();
+  /** The state at the root of a value. */
+  readonly root: PathState | null;
+
+  constructor(paths: readonly { source: string; segments: readonly PathSegment[]; allow?: boolean }[]) {
+    if (paths.length === 0) {
+      this.root = null;
+      return;
+    }
+    const trie = newNode(false);
+    for (const { source, segments, allow } of paths) {
+      let node = trie;
+      for (const seg of segments) {
+        if (seg.kind === 'name') {
+          let next = node.names.get(seg.name);
+          if (!next) node.names.set(seg.name, (next = newNode(false)));
+          node = next;
+        } else if (seg.kind === 'star') node = node.star ??= newNode(false);
+        else node = node.globstar ??= newNode(true);
+      }
+      node.terminal ??= source;
+      if (allow) node.allow = true;
+    }
+    this.root = this.state(closure([trie]));
+  }
+
+  /** The interned state for a set of nodes, or null for the empty set. */
+  state(nodes: TrieNode[]): PathState | null {
+    if (nodes.length === 0) return null;
+    const key = nodes
+      .map((n) => this.idOf(n))
+      .sort((a, b) => a - b)
+      .join(',');
+    let s = this.states.get(key);
+    if (s === undefined) {
+      const names = new Set<string>();
+      let censor: string | null = null;
+      let allow = false;
+      for (const n of nodes) {
+        for (const name of n.names.keys()) names.add(name);
+        if (n.terminal !== null) {
+          if (n.allow) allow = true;
+          else censor ??= n.terminal;
+        }
+      }
+      s = { censor: allow ? null : censor, allow, names, byName: new Map(), other: undefined, nodes, automaton: this };
+      this.states.set(key, s);
+    }
+    return s;
+  }
+
+  private idOf(node: TrieNode): number {
+    let id = this.ids.get(node);
+    if (id === undefined) this.ids.set(node, (id = this.ids.size));
+    return id;
+  }
+}
+
+function newNode(deep: boolean): TrieNode {
   return { names: new Map(), star: null, globstar: null, deep, terminal: null, allow: false };
 }
 
-/** Builds a trie from parsed paths. */
-export function buildPathTrie(paths: readonly { source: string; segments: readonly PathSegment[]; allow?: boolean }[]): PathNode | null {
-  if (paths.length === 0) return null;
-  const root = newNode(false);
-  for (const { source, segments, allow } of paths) {
-    let node = root;
-    for (const seg of segments) {
-      if (seg.kind === 'name') {
-        let next = node.names.get(seg.name);
-        if (!next) node.names.set(seg.name, (next = newNode(false)));
-        node = next;
-      } else if (seg.kind === 'star') node = node.star ??= newNode(false);
-      else node = node.globstar ??= newNode(true);
+/** Adds what `**` reaches with zero levels. */
+function closure(nodes: TrieNode[]): TrieNode[] {
+  const out: TrieNode[] = [];
+  const add = (n: TrieNode) => {
+    if (out.includes(n)) return;
+    out.push(n);
+    if (n.globstar) add(n.globstar);
+  };
+  nodes.forEach(add);
+  return out;
+}
+
+function advance(state: PathState, key: string | null): PathState | null {
+  const next: TrieNode[] = [];
+  for (const node of state.nodes) {
+    if (key !== null) {
+      const named = node.names.get(key);
+      if (named) next.push(named);
     }
-    node.terminal ??= source;
-    if (allow) node.allow = true;
+    if (node.star) next.push(node.star);
+    if (node.deep) next.push(node);
   }
-  return root;
+  return state.automaton.state(closure(next));
 }
 
-/** Adds `node` and what `**` reaches from it with zero levels. */
-function addClosure(out: PathNode[], node: PathNode): void {
-  if (!out.includes(node)) out.push(node);
-  if (node.globstar) addClosure(out, node.globstar);
-}
-
-/** The initial state at the root of a value. */
-export function rootState(root: PathNode | null): PathState {
-  if (!root) return null;
-  const out: PathNode[] = [];
-  addClosure(out, root);
-  return out;
-}
-
-/** Steps every active node over property `key`. Returns null when nothing stays active. */
-export function stepState(state: PathState, key: string): PathState {
-  if (state === null) return null;
-  let out: PathNode[] | null = null;
-  for (let i = 0; i < state.length; i++) {
-    const node = state[i] as PathNode;
-    const named = node.names.size === 0 ? undefined : node.names.get(key);
-    if (named) addClosure((out ??= []), named);
-    if (node.star) addClosure((out ??= []), node.star);
-    if (node.deep) addClosure((out ??= []), node);
+/** Steps a state over one property name (array indexes as decimal strings). */
+export function stepState(state: PathState, key: string): PathState | null {
+  if (state.names.has(key)) {
+    let next = state.byName.get(key);
+    if (next === undefined) state.byName.set(key, (next = advance(state, key)));
+    return next;
   }
-  return out;
-}
-
-/** The terminal node reached by the state, if any; an allow-list terminal wins over a censoring one. */
-export function terminalOf(state: PathState): PathNode | null {
-  if (state === null) return null;
-  let found: PathNode | null = null;
-  for (let i = 0; i < state.length; i++) {
-    const node = state[i] as PathNode;
-    if (node.terminal !== null && (found === null || node.allow)) found = node;
-  }
-  return found;
+  let other = state.other;
+  if (other === undefined) other = state.other = advance(state, null);
+  return other;
 }

@@ -3,7 +3,7 @@ import { BUILTIN_DETECTORS } from '../detect/index.js';
 import { KeyMatcher } from '../match/keys.js';
 import { normalizeKey } from '../match/normalize.js';
 import { parsePath, type PathSegment } from '../match/path-parse.js';
-import { buildPathTrie, type PathNode } from '../match/path-trie.js';
+import { PathAutomaton, type PathState } from '../match/path-trie.js';
 import { compileTextScanner } from '../text/scanner.js';
 import type { DetectorDefinition, TextScanner } from '../text/types.js';
 import { DEFAULT_CENSOR, DEFAULT_HEADERS, DEFAULT_KEYS, DEFAULT_LABEL, DEFAULT_LIMITS, DEFAULT_QUERY_KEYS } from './defaults.js';
@@ -12,18 +12,19 @@ import type { Censor, CustomDetector, Policy } from './types.js';
 
 /** The policy compiled once into lookup tables, a path trie, censors and a text scanner. */
 export interface CompiledPolicy {
-  /** Sensitive key names at any depth; null when there are none. */
-  readonly keys: KeyMatcher | null;
+  /**
+   * Sensitive key names at any depth, which also marks header-container keys (`headers`,
+   * `rawHeaders`…) with the CONTAINER verdict, so each key costs one cached lookup.
+   */
+  readonly keys: KeyMatcher;
   /** Sensitive header names inside header containers; null when there are none. */
   readonly headers: KeyMatcher | null;
-  /** Keys that mark a header container (`headers`, `header`, `rawHeaders`, `reqHeaders`…). */
-  readonly headerContainers: KeyMatcher;
   /** Sensitive URL query parameter names; null when there are none. */
   readonly queryKeys: KeyMatcher | null;
   /** Keys that are never redacted; null when there are none. */
   readonly allowKeys: KeyMatcher | null;
-  /** The trie of censored and allowed paths; null when there are none. */
-  readonly paths: PathNode | null;
+  /** The root state of the censored and allowed paths; null when there are none. */
+  readonly paths: PathState | null;
   /** The censor for whole values. */
   readonly censor: CompiledCensor;
   /** True when `censor` is a function that needs the path (so a context is built per call). */
@@ -32,6 +33,8 @@ export interface CompiledPolicy {
   readonly spanCensor: (secret: string, detector: string, path: () => string) => string;
   /** The free-text scanner; null when no detector or in-string rule is on. */
   readonly scanner: TextScanner | null;
+  /** True when a censor may need the JSON path of the value (so the walker tracks it). */
+  readonly trackPath: boolean;
   /** True when only paths are configured: subtrees off every path are not visited. */
   readonly pathOnly: boolean;
   /** The replacement used when something fails inside (fail closed). */
@@ -44,6 +47,8 @@ export interface CompiledPolicy {
 const POLICY_FIELDS = new Set(['preset', 'paths', 'keys', 'headers', 'allow', 'censor', 'label', 'detectors', 'customDetectors', 'limits']);
 const LIMIT_FIELDS = new Set(['maxDepth', 'maxNodes', 'maxStringLength']);
 const IN_STRING_RULES = ['kv', 'query'] as const;
+/** Keys whose values are header containers. */
+const HEADER_CONTAINER_KEYS = ['headers', 'header', '*headers'];
 
 function stringList(value: unknown, field: string): string[] {
   if (value === undefined) return [];
@@ -163,13 +168,14 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
   for (const field of Object.keys(limits))
     if (!LIMIT_FIELDS.has(field)) throw new PolicyError(`limits.${field}`, 'is not a limit (maxDepth, maxNodes, maxStringLength)');
 
-  const keys = keyNames.length + keyRegexps.length > 0 ? new KeyMatcher(keyNames, keyRegexps) : null;
+  const hasKeys = keyNames.length + keyRegexps.length > 0;
+  const keys = new KeyMatcher(keyNames, keyRegexps, 'key', headerNames.length > 0 ? HEADER_CONTAINER_KEYS : []);
   const headers = headerNames.length > 0 ? new KeyMatcher(headerNames, [], 'header') : null;
   const allowKeys = allowNames.length > 0 ? new KeyMatcher(allowNames, [], 'allow') : null;
-  const queryKeys = useDefaults ? new KeyMatcher([...keyNames, ...DEFAULT_QUERY_KEYS], keyRegexps, 'query') : keys;
+  const queryKeys = useDefaults ? new KeyMatcher([...keyNames, ...DEFAULT_QUERY_KEYS], keyRegexps, 'query') : hasKeys ? keys : null;
   const scanner = compileTextScanner({
     detectors,
-    isSensitiveKey: keys && !disabled.has('kv') ? (k) => keys.test(k) : null,
+    isSensitiveKey: hasKeys && !disabled.has('kv') ? (k) => keys.test(k) : null,
     isSensitiveQueryKey: queryKeys && !disabled.has('query') ? (k) => queryKeys.test(k) : null,
   });
 
@@ -190,12 +196,11 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
     return typeof out === 'string' ? out : '';
   };
 
-  const paths = buildPathTrie(pathEntries);
+  const paths = new PathAutomaton(pathEntries).root;
 
   return {
     keys,
     headers,
-    headerContainers: new KeyMatcher(['headers', 'header', '*headers'], [], 'container'),
     allowKeys,
     queryKeys: disabled.has('query') ? null : queryKeys,
     paths,
@@ -203,7 +208,8 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
     censorWantsContext,
     spanCensor,
     scanner,
-    pathOnly: keys === null && headers === null && scanner === null && allowKeys === null,
+    pathOnly: !hasKeys && headers === null && scanner === null && allowKeys === null,
+    trackPath: censorWantsContext || [...detectorCensors.keys()].length > 0 || typeof policy.censor === 'object',
     failText: typeof policy.censor === 'string' ? policy.censor : DEFAULT_CENSOR,
     maxDepth: positiveInt(limits.maxDepth, 'limits.maxDepth', DEFAULT_LIMITS.maxDepth),
     maxNodes: positiveInt(limits.maxNodes, 'limits.maxNodes', DEFAULT_LIMITS.maxNodes),
