@@ -10,7 +10,7 @@
  */
 // In an app this is `from '@hushlog/core'`; the demo imports the workspace build directly so it
 // runs from a fresh checkout without linking the package.
-import { createRedactor, runWithSecrets } from '../packages/core/dist/index.js';
+import { createRedactor, runWithSecrets } from '@hushlog/core';
 import { createApp } from './app.mjs';
 
 // ---------------------------------------------------------------------------------------------

@@ -14,9 +14,7 @@ async function load() {
   } catch (err) {
     if (err?.code !== 'ERR_MODULE_NOT_FOUND' && err?.code !== 'MODULE_NOT_FOUND') throw err;
     if (!existsSync(distEntry)) {
-      throw new Error(
-        `@hushlog/core is not built: ${distEntry} is missing. Run \`npm run build -w packages/core\` first.`,
-      );
+      throw new Error(`@hushlog/core is not built: ${distEntry} is missing. Run \`npm run build -w packages/core\` first.`, { cause: err });
     }
     return { core: await import(pathToFileURL(distEntry).href), source: 'packages/core/dist/index.js' };
   }

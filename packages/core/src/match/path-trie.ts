@@ -23,6 +23,10 @@ export interface PathState {
   readonly allow: boolean;
   /** Names that lead somewhere other than `other`. */
   readonly names: ReadonlySet<string>;
+  /** The same names as a list, for visiting only them. */
+  readonly nameList: readonly string[];
+  /** True when no `*` or `**` is active: only the keys in `names` can lead anywhere. */
+  readonly onlyNames: boolean;
   /** Next states for the names in `names`, filled on first use. */
   readonly byName: Map<string, PathState | null>;
   /** The next state for any key not in `names`. */
@@ -81,7 +85,8 @@ export class PathAutomaton {
           else censor ??= n.terminal;
         }
       }
-      s = { censor: allow ? null : censor, allow, names, byName: new Map(), other: undefined, nodes, automaton: this };
+      const onlyNames = nodes.every((n) => n.star === null && !n.deep && n.globstar === null);
+      s = { censor: allow ? null : censor, allow, names, nameList: [...names], onlyNames, byName: new Map(), other: undefined, nodes, automaton: this };
       this.states.set(key, s);
     }
     return s;

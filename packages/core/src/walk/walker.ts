@@ -178,6 +178,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats): Walker {
    * `v`'s own toJSON has already been handled.
    */
   function entries(v: Bag, state: PathState | null, depth: number, mode: Mode, viaToJSON: boolean): unknown {
+    if (pathOnly && state !== null && state.onlyNames && !careful) return namedEntries(v, state, depth, mode, viaToJSON);
     const base = top;
     const hot = state === null && mode === Mode.Plain && allowKeys === null && !trackPath;
     let copy: Bag | null = null;
@@ -216,6 +217,27 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats): Walker {
       }
     }
     top = base;
+    return copy ?? v;
+  }
+
+  /**
+   * Path-only policies with no wildcard active here: visit just the keys the paths name, as
+   * fast-redact does, and copy the object (a spread clone) only if one of them changes.
+   */
+  function namedEntries(v: Bag, state: PathState, depth: number, mode: Mode, viaToJSON: boolean): unknown {
+    if (!viaToJSON && typeof v.toJSON === 'function') return special(v, state, depth, mode);
+    const names = state.nameList;
+    let copy: Bag | null = null;
+    for (let i = 0; i < names.length; i++) {
+      const k = names[i] as string;
+      if (!hasOwn.call(v, k)) continue;
+      const child = v[k];
+      const out = entry(k, child, state, depth, mode);
+      if (out === child) continue;
+      copy ??= Object.getPrototypeOf(v) === null ? Object.assign(Object.create(null) as Bag, v) : { ...v };
+      if (out === REMOVE) delete copy[k];
+      else setOwn(copy, k, out);
+    }
     return copy ?? v;
   }
 

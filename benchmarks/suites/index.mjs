@@ -1,0 +1,9 @@
+// The suites, in run order. To add one (pino end-to-end, winston, CLI MB/s, adversarial linear
+// time...), write a module exporting `name`, `title`, `description`, `libraries` (package names
+// whose versions go in RESULTS.md) and `register(s, ctx)`, which calls `s.add(case)` and
+// `s.check(ratioCheck)` (see lib/harness.mjs for their shapes), then list it here.
+import * as paths from './paths.mjs';
+import * as defaultPolicy from './default-policy.mjs';
+import * as text from './text.mjs';
+
+export const suites = [paths, defaultPolicy, text];
