@@ -3,6 +3,7 @@
  * @packageDocumentation
  */
 export { createRedactor, redact, type Redactor } from './redactor.js';
+export type { Finding } from './walk/walker.js';
 export { PolicyError } from './policy/errors.js';
 export { runWithSecrets } from './secrets/known-secrets.js';
 export { normalizeKey } from './match/normalize.js';

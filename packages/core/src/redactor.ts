@@ -1,7 +1,7 @@
 import { compilePolicy, type CompiledPolicy } from './policy/compile.js';
 import type { Policy } from './policy/types.js';
 import { currentSecrets } from './secrets/known-secrets.js';
-import { createWalker, type RedactorStats, type Walker } from './walk/walker.js';
+import { createWalker, type Finding, type RedactorStats, type Walker } from './walk/walker.js';
 
 /** A compiled policy, ready for the hot path. Create it once and reuse it for every log line. */
 export interface Redactor {
@@ -11,6 +11,13 @@ export interface Redactor {
   stringify(value: unknown): string;
   /** Redacts free text (a log message, an error string, a line that is not JSON). Never throws. */
   redactString(text: string): string;
+  /**
+   * Redacts one log line: a JSON object or array line structurally (keys, headers, paths and
+   * detectors), anything else as free text. A trailing newline is kept. Never throws.
+   */
+  redactLine(line: string): string;
+  /** What redaction would hide in `value` (free text when a string): rule and path per finding, never the values. */
+  audit(value: unknown): Finding[];
   /** Internal failures so far; each one censored the affected value instead of emitting it. */
   readonly errorCount: number;
 }
@@ -63,6 +70,41 @@ class CompiledRedactor implements Redactor {
   redactString(text: string): string {
     if (typeof text !== 'string') return this.stringify(text);
     return this.walkerFor().runText(text, currentSecrets());
+  }
+
+  redactLine(line: string): string {
+    if (typeof line !== 'string') return this.stringify(line);
+    const parsed = parseJsonLine(line);
+    if (parsed === NOT_JSON) return this.redactString(line);
+    const end = line.endsWith('\r\n') ? '\r\n' : line.endsWith('\n') ? '\n' : '';
+    return this.stringify(parsed) + end;
+  }
+
+  audit(value: unknown): Finding[] {
+    const findings: Finding[] = [];
+    const walker = createWalker(this.compiled, { errors: 0 }, findings);
+    const known = currentSecrets();
+    if (typeof value === 'string') {
+      const parsed = parseJsonLine(value);
+      if (parsed === NOT_JSON) walker.runText(value, known);
+      else walker.run(parsed, known);
+    } else walker.run(value, known);
+    return findings;
+  }
+}
+
+const NOT_JSON: unique symbol = Symbol('not-json');
+
+/** Parses a line that holds a JSON object or array; NOT_JSON for anything else. */
+function parseJsonLine(line: string): unknown {
+  let start = 0;
+  while (start < line.length && (line.charCodeAt(start) === 0x20 || line.charCodeAt(start) === 0x09)) start++;
+  const first = line.charCodeAt(start);
+  if (first !== 0x7b && first !== 0x5b) return NOT_JSON;
+  try {
+    return JSON.parse(line);
+  } catch {
+    return NOT_JSON;
   }
 }
 

@@ -203,3 +203,21 @@ describe('limits and failures', () => {
     expect(r.stringify(revoked.proxy)).toBe('"[REDACTED]"');
   });
 });
+
+describe('lines and audits', () => {
+  it('redacts a JSON line structurally and keeps its newline, and any other line as text', () => {
+    expect(r.redactLine('{"password":"x","ok":1}\n')).toBe('{"password":"[REDACTED]","ok":1}\n');
+    expect(r.redactLine('plain text line')).toBe('plain text line');
+    expect(r.redactLine('{"truncated":')).toBe('{"truncated":');
+  });
+
+  it('audits by rule and path without ever returning the values', () => {
+    const findings = r.audit({ user: { password: 'hunter2' }, headers: { cookie: 'a=b' } });
+    expect(findings).toEqual([
+      { rule: 'key:password', path: 'user.password' },
+      { rule: 'header:cookie', path: 'headers.cookie' },
+    ]);
+    expect(JSON.stringify(findings)).not.toContain('hunter2');
+    expect(r.audit('{"token":"abc"}')).toEqual([{ rule: 'key:token', path: 'token' }]);
+  });
+});

@@ -34,6 +34,14 @@ export interface RedactorStats {
   errors: number;
 }
 
+/** One finding of an audit: the rule that fired and where. It never holds the value. */
+export interface Finding {
+  /** For example `key:password`, `header:authorization`, `path:a.b` or `detector:email`. */
+  readonly rule: string;
+  /** The JSON path of the value (`''` for free text). */
+  readonly path: string;
+}
+
 /** Walks values for one compiled policy. Not reentrant: check `busy` and make another if needed. */
 export interface Walker {
   /** True while a walk is running (a getter that logs re-enters and needs a fresh walker). */
@@ -60,9 +68,17 @@ const NO_CONTEXT: CensorContext = Object.freeze({ rule: '', path: '' });
  * subtree costs its walk and no allocation. The policy's tables are closed over, so the hot loop
  * reads locals rather than object fields.
  */
-export function createWalker(p: CompiledPolicy, stats: RedactorStats): Walker {
-  const { keys, headers, allowKeys, scanner, queryKeys, maxDepth, maxNodes, maxStringLength, pathOnly, trackPath, failText, spanCensor } =
-    p;
+export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: Finding[] | null = null): Walker {
+  const { keys, headers, allowKeys, scanner, queryKeys, maxDepth, maxNodes, maxStringLength, pathOnly, failText } = p;
+  // An audit records where each rule fired, so it always tracks the path.
+  const trackPath = p.trackPath || findings !== null;
+  const spanCensor =
+    findings === null
+      ? p.spanCensor
+      : (secret: string, detector: string, path: () => string) => {
+          findings.push({ rule: `detector:${detector}`, path: path() });
+          return p.spanCensor(secret, detector, path);
+        };
   const rootPaths = p.paths;
   const ancestors: object[] = [];
   const pathKeys: (string | number)[] = [];
@@ -349,6 +365,11 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats): Walker {
   /** Censors a whole value found by a rule, keeping the auth scheme or cookie names for those styles. */
   function censor(k: string | number, v: unknown, rule: string, style: ValueStyle): unknown {
     let ctx: CensorContext = NO_CONTEXT;
+    if (findings !== null) {
+      pathKeys.push(k);
+      findings.push({ rule, path: pathKeys.join('.') });
+      pathKeys.pop();
+    }
     if (p.censorWantsContext) {
       pathKeys.push(k);
       ctx = { rule, path: pathKeys.join('.') };
