@@ -25,8 +25,6 @@ export interface Redactor {
 class CompiledRedactor implements Redactor {
   private readonly stats: RedactorStats = { errors: 0 };
   private readonly walker: Walker;
-  /** For path-only policies: a walker that visits everything, used when the fast walk is not JSON-safe. */
-  private safeWalker: Walker | null = null;
 
   constructor(private readonly compiled: CompiledPolicy) {
     this.walker = createWalker(compiled, this.stats);
@@ -45,26 +43,7 @@ class CompiledRedactor implements Redactor {
   }
 
   stringify(value: unknown): string {
-    const known = currentSecrets();
-    const out = this.walkerFor().run(value, known);
-    try {
-      const json = JSON.stringify(out);
-      return json === undefined ? 'null' : json;
-    } catch {
-      return this.stringifySafely(value, known);
-    }
-  }
-
-  /** Second chance for values the fast walk left unserializable (BigInt, cycles off the listed paths). */
-  private stringifySafely(value: unknown, known: readonly string[] | null): string {
-    try {
-      this.safeWalker ??= createWalker({ ...this.compiled, pathOnly: false }, this.stats);
-      const json = JSON.stringify(this.safeWalker.run(value, known));
-      return json === undefined ? 'null' : json;
-    } catch {
-      this.stats.errors++;
-      return JSON.stringify(this.compiled.failText);
-    }
+    return this.walkerFor().runJson(value, currentSecrets());
   }
 
   redactString(text: string): string {

@@ -4,6 +4,7 @@ import { stepState, type PathState } from '../match/path-trie.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import type { CensorContext } from '../policy/types.js';
 import { scrubKnownSecrets } from '../secrets/known-secrets.js';
+import { numberText, quote, quoteKey } from './json-text.js';
 import { MARKERS, tooLong } from './markers.js';
 import {
   binaryMarker,
@@ -28,6 +29,18 @@ const enum Mode {
   Headers = 1,
 }
 
+/** What a built-in or class instance turns into before it is walked (see `convert`). */
+const enum Converted {
+  /** A final, JSON-safe value (a marker, a Date, redacted URL text). */
+  Leaf = 0,
+  /** An object whose own entries are walked (an Error's fields, a class instance). */
+  Entries = 1,
+  /** Any value, walked one level deeper (a Map as an object, what toJSON returned). */
+  Value = 2,
+  /** An array to walk (a Set's values). */
+  List = 3,
+}
+
 /** Counters shared by every walk of one redactor. */
 export interface RedactorStats {
   /** Internal failures, each of which censored the affected value. */
@@ -48,6 +61,8 @@ export interface Walker {
   readonly busy: boolean;
   /** Redacts a whole value into a JSON-safe copy. Never throws. */
   run(value: unknown, known: readonly string[] | null): unknown;
+  /** Redacts a whole value straight into JSON text, in one pass. Never throws. */
+  runJson(value: unknown, known: readonly string[] | null): string;
   /** Redacts free text. Never throws. */
   runText(text: string, known: readonly string[] | null): string;
 }
@@ -55,18 +70,22 @@ export interface Walker {
 const hasOwn = Object.prototype.hasOwnProperty;
 const objectProto = Object.prototype;
 const THREW: unique symbol = Symbol('threw');
+/** Returned by `entry` when no rule decided the value: walk into it. */
+const DESCEND: unique symbol = Symbol('descend');
 const NO_CONTEXT: CensorContext = Object.freeze({ rule: '', path: '' });
 
 /**
- * Builds the walker for a compiled policy. The walk returns a redacted, JSON-safe copy; untouched
- * subtrees are returned as they are (copy on write) and the input is never written to.
+ * Builds the walker for a compiled policy. It has two outputs over the same decisions:
+ * - `run` returns a redacted, JSON-safe copy. Untouched subtrees are returned as they are (copy
+ *   on write) and the input is never written to. Sibling values wait on a scratch stack until a
+ *   change makes a copy necessary, so a clean subtree costs its walk and no allocation.
+ * - `runJson` writes JSON text in the same single pass, so `stringify` never builds a copy only
+ *   to serialize it. Subtrees that a path-only policy does not reach go to JSON.stringify whole.
  *
- * Two modes share the code. The fast mode has no try/catch per node: anything that throws inside
- * (a getter, a Proxy trap, toJSON) abandons the fast walk, and the value is walked again in the
- * careful mode, which catches per object and per property, censors what failed and counts it.
- * Sibling values wait on a scratch stack until a change makes a copy necessary, so a clean
- * subtree costs its walk and no allocation. The policy's tables are closed over, so the hot loop
- * reads locals rather than object fields.
+ * Both have a fast mode with no try/catch per node: anything that throws inside (a getter, a
+ * Proxy trap, toJSON) abandons the fast walk, and the value is walked again in the careful mode,
+ * which catches per object and per property, censors what failed and counts it. The policy's
+ * tables are closed over, so the hot loops read locals rather than object fields.
  */
 export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: Finding[] | null = null): Walker {
   const { keys, headers, allowKeys, scanner, queryKeys, maxDepth, maxNodes, maxStringLength, pathOnly, failText } = p;
@@ -80,6 +99,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
           return p.spanCensor(secret, detector, path);
         };
   const rootPaths = p.paths;
+  const failJson = quote(failText);
   const ancestors: object[] = [];
   const pathKeys: (string | number)[] = [];
   const stackKeys: string[] = [];
@@ -89,9 +109,16 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
   let careful = false;
   let busy = false;
   let known: readonly string[] | null = null;
+  // Out-parameters of `entry` and `convert`, so neither allocates a result object.
+  let descendState: PathState | null = null;
+  let descendMode: Mode = Mode.Plain;
+  let convertedMode: Mode = Mode.Plain;
+  let convertedOwn = false;
   const pathThunk = () => pathKeys.join('.');
   const sink = (secret: string, detector: string) => spanCensor(secret, detector, pathThunk);
   const isSensitiveQuery = queryKeys === null ? null : (name: string) => queryKeys.test(name);
+
+  // ---- strings ------------------------------------------------------------------------------
 
   function text(s: string): string {
     let out = scanner === null ? s : scanner.redact(s, sink);
@@ -124,6 +151,139 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     return out === parsed ? text(s) : JSON.stringify(out);
   }
 
+  // ---- decisions shared by both outputs -----------------------------------------------------
+
+  /**
+   * Decides one entry: allow-list, paths, key or header rules. Returns the final value, REMOVE,
+   * or DESCEND (with `descendState` and `descendMode` set) when the value itself must be walked.
+   */
+  function entry(k: string, child: unknown, state: PathState | null, mode: Mode): unknown {
+    let next: PathState | null = null;
+    if (state !== null) {
+      next = stepState(state, k);
+      if (next !== null) {
+        if (next.allow) return child;
+        if (next.censor !== null) return censor(k, child, `path:${next.censor}`, ValueStyle.Plain);
+      }
+      if (pathOnly && next === null) return offPath(child);
+    }
+    if (allowKeys !== null && allowKeys.test(k)) return child;
+    let rule: KeyRule | null = mode === Mode.Headers && headers !== null ? headers.match(k) : null;
+    if (rule === null) rule = keys.match(k);
+    if (rule !== null && rule !== CONTAINER) return censor(k, child, rule.rule, rule.style);
+    descendState = next;
+    descendMode = rule === CONTAINER ? Mode.Headers : Mode.Plain;
+    return DESCEND;
+  }
+
+  /** Decides one array element: paths by index only (key rules do not apply to indexes). */
+  function element(i: number, child: unknown, state: PathState | null): unknown {
+    let next: PathState | null = null;
+    if (state !== null) {
+      next = stepState(state, String(i));
+      if (next !== null) {
+        if (next.allow) return child;
+        if (next.censor !== null) return censor(i, child, `path:${next.censor}`, ValueStyle.Plain);
+      }
+      if (pathOnly && next === null) return offPath(child);
+    }
+    descendState = next;
+    descendMode = Mode.Plain;
+    return DESCEND;
+  }
+
+  /** A value that no path of a path-only policy reaches: kept, but objects still go to the output's own walk. */
+  function offPath(child: unknown): unknown {
+    if (typeof child === 'object' && child !== null) {
+      descendState = null;
+      descendMode = Mode.Plain;
+      return DESCEND;
+    }
+    return typeof child === 'bigint' ? child.toString() : child;
+  }
+
+  /** Censors a whole value found by a rule, keeping the auth scheme or cookie names for those styles. */
+  function censor(k: string | number, v: unknown, rule: string, style: ValueStyle): unknown {
+    let ctx: CensorContext = NO_CONTEXT;
+    if (findings !== null) {
+      pathKeys.push(k);
+      findings.push({ rule, path: pathKeys.join('.') });
+      pathKeys.pop();
+    }
+    if (p.censorWantsContext) {
+      pathKeys.push(k);
+      ctx = { rule, path: pathKeys.join('.') };
+      pathKeys.pop();
+    }
+    try {
+      return censorStyled(v, style, p.censor, ctx);
+    } catch {
+      stats.errors++;
+      return failText;
+    }
+  }
+
+  /** Checks depth and cycles, and records `v` as an ancestor. Returns a marker, or null to go on. */
+  function enter(v: object, depth: number): string | null {
+    if (depth >= maxDepth) return MARKERS.maxDepth;
+    for (let i = 0; i < depth; i++) if (ancestors[i] === v) return MARKERS.circular;
+    ancestors[depth] = v;
+    return null;
+  }
+
+  /** True for objects walked directly: arrays aside, plain and null-prototype objects. */
+  function isPlain(v: object): boolean {
+    const proto: unknown = Object.getPrototypeOf(v);
+    return (proto === objectProto || proto === null) && (!careful || typeof (v as Bag).toJSON !== 'function');
+  }
+
+  /**
+   * Turns a built-in or class instance into something to walk: Errors, Dates, URLs, Maps, Sets,
+   * Headers, binary data, Node HTTP objects, boxed primitives and toJSON. Returns the value, with
+   * its kind in `convertedKind`, the mode for its children in `convertedMode`, and in
+   * `convertedOwn` whether its entries must be filtered to own properties.
+   */
+  let convertedKind: Converted = Converted.Leaf;
+  function converted(kind: Converted, result: unknown, mode: Mode = convertedMode): unknown {
+    convertedKind = kind;
+    convertedMode = mode;
+    return result;
+  }
+  function convert(v: object, mode: Mode): unknown {
+    convertedMode = mode;
+    convertedOwn = false;
+    if (isError(v)) return converted(Converted.Entries, errorToObject(v));
+    if (v instanceof Date) return converted(Converted.Leaf, v);
+    if (v instanceof URL) return converted(Converted.Leaf, text(urlToRedactedText(v, isSensitiveQuery, sink)));
+    if (isFetchHeaders(v)) return converted(Converted.Entries, headersToPlain(v), Mode.Headers);
+    if (v instanceof Map) return converted(Converted.Value, mapToPlain(v));
+    if (v instanceof Set) return converted(Converted.List, [...v]);
+    if (v instanceof String || v instanceof Number || v instanceof Boolean) return converted(Converted.Value, v.valueOf());
+    const marker = binaryMarker(v);
+    if (marker !== null) return converted(Converted.Leaf, marker);
+    const http = httpSummary(v);
+    if (http !== null) return converted(Converted.Entries, http);
+    const toJSON = (v as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') {
+      const json: unknown = toJSON.call(v, '');
+      if (json !== v) return converted(Converted.Value, json);
+    }
+    convertedOwn = true;
+    return converted(Converted.Entries, v);
+  }
+
+  /** Reads a property in careful mode: a getter that throws yields THREW and is counted. */
+  function read(v: Bag | readonly unknown[], k: string | number): unknown {
+    try {
+      return (v as Bag)[k];
+    } catch {
+      stats.errors++;
+      return THREW;
+    }
+  }
+
+  // ---- output 1: a redacted copy ------------------------------------------------------------
+
   function value(v: unknown, state: PathState | null, depth: number, mode: Mode): unknown {
     switch (typeof v) {
       case 'string':
@@ -138,9 +298,10 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
   }
 
   function object(v: object, state: PathState | null, depth: number, mode: Mode): unknown {
-    if (depth >= maxDepth) return MARKERS.maxDepth;
-    for (let i = 0; i < depth; i++) if (ancestors[i] === v) return MARKERS.circular;
-    ancestors[depth] = v;
+    // Off every path of a path-only policy: shared as it is, as fast-redact leaves it.
+    if (pathOnly && state === null) return v;
+    const marker = enter(v, depth);
+    if (marker !== null) return marker;
     if (!careful) return container(v, state, depth, mode);
     try {
       return container(v, state, depth, mode);
@@ -152,39 +313,21 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
 
   function container(v: object, state: PathState | null, depth: number, mode: Mode): unknown {
     if (Array.isArray(v)) return mode === Mode.Headers ? headerArray(v, state, depth) : array(v, state, depth);
-    const proto: unknown = Object.getPrototypeOf(v);
-    if ((proto === objectProto || proto === null) && (!careful || typeof (v as Bag).toJSON !== 'function'))
-      return entries(v as Bag, state, depth, mode, false);
+    if (isPlain(v)) return entries(v as Bag, state, depth, mode, false);
     return special(v, state, depth, mode);
   }
 
-  /** Class instances and built-ins: Errors, Dates, URLs, Maps, Sets, Headers, binary, HTTP objects, toJSON. */
   function special(v: object, state: PathState | null, depth: number, mode: Mode): unknown {
-    if (isError(v)) return entries(errorToObject(v), state, depth, mode, false);
-    if (v instanceof Date) return v;
-    if (v instanceof URL) return text(urlToRedactedText(v, isSensitiveQuery, sink));
-    if (isFetchHeaders(v)) return entries(headersToPlain(v), state, depth, Mode.Headers, false);
-    if (v instanceof Map) return value(mapToPlain(v), state, depth + 1, mode);
-    if (v instanceof Set) return array([...v], state, depth);
-    const marker = binaryMarker(v);
-    if (marker !== null) return marker;
-    const http = httpSummary(v);
-    if (http !== null) return entries(http, state, depth, mode, false);
-    const toJSON = (v as { toJSON?: unknown }).toJSON;
-    if (typeof toJSON === 'function') {
-      const json: unknown = toJSON.call(v, '');
-      if (json !== v) return value(json, state, depth + 1, mode);
-    }
-    return entries(v as Bag, state, depth, mode, true);
-  }
-
-  /** Reads a property in careful mode: a getter that throws yields THREW and is counted. */
-  function read(v: Bag | readonly unknown[], k: string | number): unknown {
-    try {
-      return (v as Bag)[k];
-    } catch {
-      stats.errors++;
-      return THREW;
+    const c = convert(v, mode);
+    switch (convertedKind) {
+      case Converted.Leaf:
+        return c;
+      case Converted.Entries:
+        return entries(c as Bag, state, depth, convertedMode, convertedOwn);
+      case Converted.List:
+        return array(c as unknown[], state, depth);
+      default:
+        return value(c, state, depth + 1, convertedMode);
     }
   }
 
@@ -220,8 +363,11 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
           if (typeof child === 'object') out = child === null ? child : object(child, null, depth + 1, Mode.Plain);
           else if (typeof child === 'string') out = string(child, depth);
           else out = typeof child === 'bigint' ? child.toString() : child;
-        } else out = rule === CONTAINER ? childValue(k, child, null, depth, Mode.Headers) : censor(k, child, rule.rule, rule.style);
-      } else out = entry(k, child, state, depth, mode);
+        } else out = rule === CONTAINER ? walkChild(k, child, null, depth, Mode.Headers) : censor(k, child, rule.rule, rule.style);
+      } else {
+        out = entry(k, child, state, mode);
+        if (out === DESCEND) out = walkChild(k, child, descendState, depth, descendMode);
+      }
       if (copy !== null) {
         if (out !== REMOVE) setOwn(copy, k, out);
       } else if (out !== child) {
@@ -248,7 +394,8 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
       const k = names[i] as string;
       if (!hasOwn.call(v, k)) continue;
       const child = v[k];
-      const out = entry(k, child, state, depth, mode);
+      let out = entry(k, child, state, mode);
+      if (out === DESCEND) out = walkChild(k, child, descendState, depth, descendMode);
       if (out === child) continue;
       copy ??= Object.getPrototypeOf(v) === null ? Object.assign(Object.create(null) as Bag, v) : { ...v };
       if (out === REMOVE) delete copy[k];
@@ -281,7 +428,10 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
         if (typeof child === 'object') out = child === null ? child : object(child, null, depth + 1, Mode.Plain);
         else if (typeof child === 'string') out = pathOnly ? child : string(child, depth);
         else out = typeof child === 'bigint' ? child.toString() : child;
-      } else out = element(i, child, state, depth);
+      } else {
+        out = element(i, child, state);
+        if (out === DESCEND) out = walkChild(i, child, descendState, depth, Mode.Plain);
+      }
       if (copy !== null) {
         if (out !== REMOVE) copy.push(out);
       } else if (out !== child) {
@@ -308,7 +458,8 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     for (let i = 0; i < v.length; i += pairs ? 2 : 1) {
       const name = (pairs ? v[i] : (v[i] as unknown[])[0]) as string;
       const item = pairs ? v[i + 1] : (v[i] as unknown[])[1];
-      const out = entry(name, item, null, depth, Mode.Headers);
+      let out = entry(name, item, null, Mode.Headers);
+      if (out === DESCEND) out = walkChild(name, item, null, depth, descendMode);
       if (out === item) continue;
       copy ??= pairs ? v.slice() : v.map((e) => (e as unknown[]).slice());
       const replacement = out === REMOVE ? failText : out;
@@ -318,41 +469,8 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     return copy ?? v;
   }
 
-  /** Decides one entry: allow-list, paths, key or header rules, else the value itself. */
-  function entry(k: string, child: unknown, state: PathState | null, depth: number, mode: Mode): unknown {
-    let next: PathState | null = null;
-    if (state !== null) {
-      next = stepState(state, k);
-      if (next !== null) {
-        if (next.allow) return child;
-        if (next.censor !== null) return censor(k, child, `path:${next.censor}`, ValueStyle.Plain);
-      }
-      if (pathOnly && next === null) return typeof child === 'bigint' ? child.toString() : child;
-    }
-    if (allowKeys !== null && allowKeys.test(k)) return child;
-    let rule: KeyRule | null = mode === Mode.Headers && headers !== null ? headers.match(k) : null;
-    if (rule === null) rule = keys.match(k);
-    if (rule === null) return childValue(k, child, next, depth, Mode.Plain);
-    if (rule === CONTAINER) return childValue(k, child, next, depth, Mode.Headers);
-    return censor(k, child, rule.rule, rule.style);
-  }
-
-  /** Decides one array element: paths by index, else the value itself (key rules do not apply to indexes). */
-  function element(i: number, child: unknown, state: PathState | null, depth: number): unknown {
-    let next: PathState | null = null;
-    if (state !== null) {
-      next = stepState(state, String(i));
-      if (next !== null) {
-        if (next.allow) return child;
-        if (next.censor !== null) return censor(i, child, `path:${next.censor}`, ValueStyle.Plain);
-      }
-      if (pathOnly && next === null) return typeof child === 'bigint' ? child.toString() : child;
-    }
-    return childValue(i, child, next, depth, Mode.Plain);
-  }
-
   /** Walks a value that no rule censored whole, tracking its path for censors that want it. */
-  function childValue(k: string | number, child: unknown, next: PathState | null, depth: number, mode: Mode): unknown {
+  function walkChild(k: string | number, child: unknown, next: PathState | null, depth: number, mode: Mode): unknown {
     if (typeof child === 'string' && pathOnly) return child;
     if (typeof child !== 'object' && typeof child !== 'string') return typeof child === 'bigint' ? child.toString() : child;
     if (child === null) return child;
@@ -362,48 +480,170 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     return out;
   }
 
-  /** Censors a whole value found by a rule, keeping the auth scheme or cookie names for those styles. */
-  function censor(k: string | number, v: unknown, rule: string, style: ValueStyle): unknown {
-    let ctx: CensorContext = NO_CONTEXT;
-    if (findings !== null) {
-      pathKeys.push(k);
-      findings.push({ rule, path: pathKeys.join('.') });
-      pathKeys.pop();
-    }
-    if (p.censorWantsContext) {
-      pathKeys.push(k);
-      ctx = { rule, path: pathKeys.join('.') };
-      pathKeys.pop();
-    }
-    try {
-      return censorStyled(v, style, p.censor, ctx);
-    } catch {
-      stats.errors++;
-      return failText;
+  // ---- output 2: JSON text in one pass ------------------------------------------------------
+
+  /** The JSON text of an already-decided value (a censor's result, an allowed value); undefined to omit. */
+  function leafJson(v: unknown): string | undefined {
+    if (typeof v === 'string') return quote(v);
+    if (v === REMOVE) return undefined;
+    if (typeof v === 'bigint') return quote(v.toString());
+    return JSON.stringify(v);
+  }
+
+  function valueJson(v: unknown, state: PathState | null, depth: number, mode: Mode): string | undefined {
+    switch (typeof v) {
+      case 'string':
+        return quote(pathOnly ? v : string(v, depth));
+      case 'number':
+        return numberText(v);
+      case 'boolean':
+        return v ? 'true' : 'false';
+      case 'bigint':
+        return quote(v.toString());
+      case 'object':
+        return v === null ? 'null' : objectJson(v, state, depth, mode);
+      default:
+        return undefined;
     }
   }
 
-  function attempt(v: unknown, beCareful: boolean): unknown {
+  function objectJson(v: object, state: PathState | null, depth: number, mode: Mode): string {
+    // Off every path of a path-only policy: nothing to decide below, so let JSON.stringify do it
+    // (in the careful mode, a value it cannot write is walked here instead).
+    if (pathOnly && state === null) {
+      if (!careful) return JSON.stringify(v) ?? 'null';
+      try {
+        return JSON.stringify(v) ?? 'null';
+      } catch {
+        // fall through to the walk below
+      }
+    }
+    const marker = enter(v, depth);
+    if (marker !== null) return quote(marker);
+    if (!careful) return containerJson(v, state, depth, mode);
+    try {
+      return containerJson(v, state, depth, mode);
+    } catch {
+      stats.errors++;
+      return failJson;
+    }
+  }
+
+  function containerJson(v: object, state: PathState | null, depth: number, mode: Mode): string {
+    if (Array.isArray(v)) {
+      if (mode === Mode.Headers) return JSON.stringify(headerArray(v, state, depth));
+      return arrayJson(v, state, depth);
+    }
+    if (isPlain(v)) return entriesJson(v as Bag, state, depth, mode, false);
+    return specialJson(v, state, depth, mode);
+  }
+
+  function specialJson(v: object, state: PathState | null, depth: number, mode: Mode): string {
+    const c = convert(v, mode);
+    switch (convertedKind) {
+      case Converted.Leaf:
+        return leafJson(c) ?? 'null';
+      case Converted.Entries:
+        return entriesJson(c as Bag, state, depth, convertedMode, convertedOwn);
+      case Converted.List:
+        return arrayJson(c as unknown[], state, depth);
+      default:
+        return valueJson(c, state, depth + 1, convertedMode) ?? 'null';
+    }
+  }
+
+  function entriesJson(v: Bag, state: PathState | null, depth: number, mode: Mode, viaToJSON: boolean): string {
+    const hot = state === null && mode === Mode.Plain && allowKeys === null && !trackPath;
+    let out = '{';
+    let first = true;
+    for (const k in v) {
+      if (!hasOwn.call(v, k)) continue;
+      if (k === 'toJSON' && !viaToJSON && typeof v[k] === 'function') return specialJson(v, state, depth, mode);
+      if (++nodes > maxNodes) {
+        out += `${first ? '' : ','}${quoteKey(MARKERS.truncatedKey)}${quote(MARKERS.maxNodes)}`;
+        break;
+      }
+      const child = careful ? read(v, k) : v[k];
+      let piece: string | undefined;
+      if (child === THREW) piece = failJson;
+      else if (hot) {
+        // The common case, inlined: no paths, no allow-list, an ordinary object.
+        const rule = keys.match(k);
+        if (rule === null) {
+          if (typeof child === 'string') piece = quote(string(child, depth));
+          else if (typeof child === 'number') piece = numberText(child);
+          else piece = valueJson(child, null, depth + 1, Mode.Plain);
+        } else if (rule === CONTAINER) piece = childJson(k, child, null, depth, Mode.Headers);
+        else piece = leafJson(censor(k, child, rule.rule, rule.style));
+      } else {
+        const decided = entry(k, child, state, mode);
+        piece = decided === DESCEND ? childJson(k, child, descendState, depth, descendMode) : leafJson(decided);
+      }
+      if (piece === undefined) continue;
+      if (first) first = false;
+      else out += ',';
+      out += quoteKey(k) + piece;
+    }
+    return out + '}';
+  }
+
+  function arrayJson(v: readonly unknown[], state: PathState | null, depth: number): string {
+    let out = '[';
+    const length = v.length;
+    for (let i = 0; i < length; i++) {
+      if (i > 0) out += ',';
+      if (++nodes > maxNodes) {
+        out += quote(`${MARKERS.maxNodes} ${length - i} more items`);
+        break;
+      }
+      const child = careful ? read(v, i) : v[i];
+      let piece: string | undefined;
+      if (child === THREW) piece = failJson;
+      else if (state === null && !trackPath) piece = valueJson(child, null, depth + 1, Mode.Plain);
+      else {
+        const decided = element(i, child, state);
+        piece = decided === DESCEND ? childJson(i, child, descendState, depth, Mode.Plain) : leafJson(decided);
+      }
+      out += piece ?? 'null';
+    }
+    return out + ']';
+  }
+
+  /** The JSON of a value that no rule censored whole, tracking its path for censors that want it. */
+  function childJson(k: string | number, child: unknown, next: PathState | null, depth: number, mode: Mode): string | undefined {
+    if (!trackPath) return valueJson(child, next, depth + 1, mode);
+    pathKeys.push(k);
+    const out = valueJson(child, next, depth + 1, mode);
+    pathKeys.pop();
+    return out;
+  }
+
+  // ---- entry points -------------------------------------------------------------------------
+
+  function reset(beCareful: boolean): void {
     // An inherited toJSON on Object.prototype changes what JSON.stringify writes: be careful then.
     careful = beCareful || typeof (objectProto as { toJSON?: unknown }).toJSON === 'function';
     nodes = 0;
     top = 0;
     if (pathKeys.length !== 0) pathKeys.length = 0;
-    return value(v, rootPaths, 0, Mode.Plain);
   }
 
   return {
     get busy() {
       return busy;
     },
+    // Each entry point runs the fast walk, then the careful one if the fast walk threw.
+    // (Written out three times: a shared helper would allocate a closure per call.)
     run(v, secrets) {
       busy = true;
       known = secrets;
       try {
-        return attempt(v, false);
+        reset(false);
+        return value(v, rootPaths, 0, Mode.Plain);
       } catch {
         try {
-          return attempt(v, true);
+          reset(true);
+          return value(v, rootPaths, 0, Mode.Plain);
         } catch {
           stats.errors++;
           return failText;
@@ -412,16 +652,38 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
         busy = false;
       }
     },
+    runJson(v, secrets) {
+      busy = true;
+      known = secrets;
+      try {
+        reset(false);
+        return valueJson(v, rootPaths, 0, Mode.Plain) ?? 'null';
+      } catch {
+        try {
+          reset(true);
+          return valueJson(v, rootPaths, 0, Mode.Plain) ?? 'null';
+        } catch {
+          stats.errors++;
+          return failJson;
+        }
+      } finally {
+        busy = false;
+      }
+    },
     runText(s, secrets) {
       busy = true;
       known = secrets;
-      careful = true;
-      if (pathKeys.length !== 0) pathKeys.length = 0;
       try {
+        reset(false);
         return string(s, 0);
       } catch {
-        stats.errors++;
-        return failText;
+        try {
+          reset(true);
+          return string(s, 0);
+        } catch {
+          stats.errors++;
+          return failText;
+        }
       } finally {
         busy = false;
       }

@@ -1,0 +1,34 @@
+/**
+ * Pieces of JSON text, written the way JSON.stringify writes them. The single-pass serializer
+ * uses these so that `stringify` never builds a redacted copy just to serialize it.
+ */
+
+// Characters JSON.stringify escapes: quote, backslash, controls, and lone surrogates.
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as a JSON string literal. */
+export function quote(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+}
+
+const KEY_CACHE_LIMIT = 4096;
+const keyCache = new Map<string, string>();
+
+/** A property name as a JSON string literal followed by `:`, cached because names repeat. */
+export function quoteKey(k: string): string {
+  let q = keyCache.get(k);
+  if (q === undefined) {
+    q = `${quote(k)}:`;
+    if (k.length <= 128) {
+      if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+      keyCache.set(k, q);
+    }
+  }
+  return q;
+}
+
+/** A number as JSON writes it (non-finite numbers become null). */
+export function numberText(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'null';
+}
