@@ -1,4 +1,37 @@
-// TEMPORARY STUB written by the lead so the engine compiles; the detectors helper replaces this file.
+/**
+ * The built-in value detectors and their validators. Order is priority: when two detectors find
+ * the same span, the earlier one names it.
+ */
 import type { DetectorDefinition } from '../text/types.js';
-/** The built-in detectors. */
-export const BUILTIN_DETECTORS: readonly DetectorDefinition[] = [];
+import { basic, bearer, jwt, privateKey, userinfo } from './credentials.js';
+import { card, email, iban, ipv4, ipv6, phone, ssn } from './pii.js';
+import { TOKEN_DETECTORS } from './tokens.js';
+
+/** Every built-in detector: credentials, then vendor tokens, then personal data. */
+export const BUILTIN_DETECTORS: readonly DetectorDefinition[] = [
+  privateKey,
+  jwt,
+  userinfo,
+  bearer,
+  basic,
+  ...TOKEN_DETECTORS,
+  email,
+  iban,
+  card,
+  ssn,
+  phone,
+  ipv6,
+  ipv4,
+];
+
+/** The names of the built-in detectors, in priority order. */
+export const BUILTIN_DETECTOR_NAMES: readonly string[] = BUILTIN_DETECTORS.map((d) => d.name);
+
+export { basic, bearer, isBearerToken, isPlaceholder, jwt, privateKey, userinfo } from './credentials.js';
+export { card, email, iban, ipv4, ipv6, isPlausiblePhone, isRedactableEmail, isValidSsn, phone, ssn } from './pii.js';
+export * from './tokens.js';
+export { crc32, isGitHubTokenChecksumValid, toBase62, BASE62_ALPHABET } from './crc32.js';
+export { hasCardLayout, hasKnownIssuer, isValidCardNumber, luhnValid } from './luhn.js';
+export { IBAN_LENGTHS, ibanMod97, isValidIban } from './iban.js';
+export { isRedactableIpv4, isRedactableIpv6, isValidIpv6 } from './ip.js';
+export { decodeBase64, isBasicCredential, isJwtHeader } from './base64.js';

@@ -52,15 +52,27 @@ const RANGES: readonly IinRange[] = [
   [60, 60, SIXTEEN_UP], // RuPay
 ];
 
-/** True when the digits start with a known card issuer prefix and have a length that issuer uses. */
-export function hasKnownIssuer(digits: string): boolean {
-  const n = digits.length;
-  for (const [low, high, lengths] of RANGES) {
-    const width = String(low).length;
-    const lead = Number(digits.slice(0, width));
-    if (lead >= low && lead <= high && lengths.includes(n)) return true;
+const WIDTHS = RANGES.map(([low]) => String(low).length);
+
+/**
+ * True when a card number with `length` digits whose first four digits are `lead4` (as a number,
+ * e.g. 4111) starts with a known issuer prefix of a length that issuer uses.
+ */
+function issuerKnown(lead4: number, length: number): boolean {
+  for (let i = 0; i < RANGES.length; i++) {
+    const [low, high, lengths] = RANGES[i] as IinRange;
+    const width = WIDTHS[i] as number;
+    const lead =
+      width === 4 ? lead4 : width === 3 ? Math.floor(lead4 / 10) : width === 2 ? Math.floor(lead4 / 100) : Math.floor(lead4 / 1000);
+    if (lead >= low && lead <= high && lengths.includes(length)) return true;
   }
   return false;
+}
+
+/** True when the digits start with a known card issuer prefix and have a length that issuer uses. */
+export function hasKnownIssuer(digits: string): boolean {
+  if (digits.length < 4 || !/^\d+$/.test(digits)) return false;
+  return issuerKnown(Number(digits.slice(0, 4)), digits.length);
 }
 
 /**
@@ -69,24 +81,71 @@ export function hasKnownIssuer(digits: string): boolean {
  * 4-6-5 (Amex) and 4-6-4 (Diners) layouts.
  */
 export function hasCardLayout(raw: string): boolean {
-  const space = raw.includes(' ');
-  const dash = raw.includes('-');
-  if (!space && !dash) return true;
-  if (space && dash) return false;
-  const groups = raw.split(space ? ' ' : '-');
-  const lens = groups.map((g) => g.length);
-  if (lens.join() === '4,6,5' || lens.join() === '4,6,4') return true;
-  for (let i = 0; i < lens.length; i++) {
-    const len = lens[i] as number;
-    if (i < lens.length - 1 ? len !== 4 : len < 1 || len > 4) return false;
+  let sep = -1;
+  let groups = 0;
+  let len = 0;
+  let shape = 0; // group lengths packed for the 4-6-x layouts
+  let fours = true; // every finished group so far has 4 digits
+  for (let i = 0; i <= raw.length; i++) {
+    const c = i < raw.length ? raw.charCodeAt(i) : -1;
+    if (c >= 48 && c <= 57) {
+      len++;
+      continue;
+    }
+    if (c !== -1) {
+      if (sep === -1) sep = c;
+      else if (c !== sep) return false;
+      if (len !== 4) fours = false;
+    } else if (groups > 0 && (len < 1 || len > 4)) fours = false;
+    if (groups < 3) shape = shape * 16 + len;
+    groups++;
+    len = 0;
   }
-  return true;
+  if (groups === 1) return true;
+  return fours || (groups === 3 && (shape === 0x465 || shape === 0x464));
 }
 
-/** The full card check: layout, issuer prefix and length, then Luhn. */
+/** The full card check in one pass, without allocating: layout, issuer prefix and length, Luhn. */
 export function isValidCardNumber(raw: string): boolean {
-  if (!hasCardLayout(raw)) return false;
-  const digits = raw.replace(/[ -]/g, '');
-  if (digits.length < 13 || digits.length > 19) return false;
-  return hasKnownIssuer(digits) && luhnValid(digits);
+  let count = 0;
+  let lead4 = 0;
+  let sumEven = 0; // Luhn sum when the digit count is even (the first digit is doubled)
+  let sumOdd = 0; // Luhn sum when the digit count is odd
+  let sep = -1;
+  let groups = 0;
+  let len = 0;
+  let shape = 0;
+  let fours = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    const d = c - 48;
+    if (d >= 0 && d <= 9) {
+      if (count < 4) lead4 = lead4 * 10 + d;
+      const doubled = d > 4 ? d * 2 - 9 : d * 2;
+      if (count % 2 === 0) {
+        sumEven += doubled;
+        sumOdd += d;
+      } else {
+        sumEven += d;
+        sumOdd += doubled;
+      }
+      count++;
+      len++;
+      continue;
+    }
+    if (sep === -1) sep = c;
+    else if (c !== sep) return false;
+    if (len !== 4) fours = false;
+    if (groups < 3) shape = shape * 16 + len;
+    groups++;
+    len = 0;
+  }
+  if (groups > 0) {
+    if (len < 1 || len > 4) fours = false;
+    if (groups < 3) shape = shape * 16 + len;
+    groups++;
+    if (!fours && !(groups === 3 && (shape === 0x465 || shape === 0x464))) return false;
+  }
+  if (count < 13 || count > 19 || !issuerKnown(lead4, count)) return false;
+  return (count % 2 === 0 ? sumEven : sumOdd) % 10 === 0;
 }

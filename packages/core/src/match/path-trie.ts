@@ -86,7 +86,17 @@ export class PathAutomaton {
         }
       }
       const onlyNames = nodes.every((n) => n.star === null && !n.deep && n.globstar === null);
-      s = { censor: allow ? null : censor, allow, names, nameList: [...names], onlyNames, byName: new Map(), other: undefined, nodes, automaton: this };
+      s = {
+        censor: allow ? null : censor,
+        allow,
+        names,
+        nameList: [...names],
+        onlyNames,
+        byName: new Map(),
+        other: undefined,
+        nodes,
+        automaton: this,
+      };
       this.states.set(key, s);
     }
     return s;

@@ -1,12 +1,139 @@
-// TEMPORARY STUB written by the lead so the engine compiles; the detectors helper replaces this file.
-import type { DetectorDefinition, TextScanner } from './types.js';
-/** Options for compileTextScanner. */
+/**
+ * The free-text scanner: finds secrets inside strings with value detectors, sensitive `key=value`
+ * pairs and sensitive URL query parameters, then writes the redacted string once.
+ *
+ * Per call: each detector's cheap prefilter (and keyword check, on a text lower-cased at most
+ * once) decides whether its pattern runs at all; candidate patterns run as global regexes from
+ * offset 0; spans from every source are merged (see `applySpans`). Clean text costs one shared
+ * character profile plus a few `indexOf` calls.
+ */
+import { COLON, DASH, EQUALS, QUESTION, factMaskOf, shortFacts } from '../detect/facts.js';
+import { KeyVerdicts, scanKeyValues } from './keyvalue.js';
+import { scanQuery } from './query.js';
+import { SpanList, applySpans } from './spans.js';
+import type { DetectorDefinition, SpanSink, TextScanner } from './types.js';
+
+/** What the scanner looks for. */
 export interface TextScannerOptions {
-  detectors: readonly DetectorDefinition[];
-  isSensitiveKey: ((rawKey: string) => boolean) | null;
-  isSensitiveQueryKey: ((rawKey: string) => boolean) | null;
+  /** Enabled detectors (built-in and custom), in priority order. */
+  readonly detectors: readonly DetectorDefinition[];
+  /** Decides whether a key in `key=value` text is sensitive; null turns key=value scanning off. */
+  readonly isSensitiveKey: ((rawKey: string) => boolean) | null;
+  /** Decides whether a URL query parameter is sensitive; null turns query scanning off. */
+  readonly isSensitiveQueryKey: ((rawKey: string) => boolean) | null;
 }
-/** Compiles the scanner. */
-export function compileTextScanner(_options: TextScannerOptions): TextScanner | null {
-  return null;
+
+/** The detector name reported for values of sensitive keys in free text. */
+export const KEY_VALUE_DETECTOR = 'kv';
+
+/** The detector name reported for sensitive URL query parameter values. */
+export const QUERY_DETECTOR = 'query';
+
+interface CompiledDetector {
+  readonly name: string;
+  readonly pattern: RegExp;
+  readonly prefilter: ((text: string) => boolean) | undefined;
+  readonly keywords: readonly string[] | undefined;
+  readonly validate: ((match: RegExpExecArray) => boolean) | undefined;
+  readonly group: number;
+  /** For built-ins: the short-string facts the prefilter needs (-1: unknown, always ask). */
+  readonly mask: number;
+}
+
+function compileDetector(d: DetectorDefinition): CompiledDetector {
+  const group = d.group ?? 0;
+  let flags = d.pattern.flags.replace('y', '');
+  if (!flags.includes('g')) flags += 'g';
+  if (group > 0 && !flags.includes('d')) flags += 'd';
+  const keywords = d.keywords?.map((k) => k.toLowerCase()).filter((k) => k !== '');
+  return {
+    name: d.name,
+    pattern: new RegExp(d.pattern.source, flags),
+    prefilter: d.prefilter,
+    keywords: keywords !== undefined && keywords.length > 0 ? keywords : undefined,
+    validate: d.validate,
+    group,
+    mask: factMaskOf(d) ?? -1,
+  };
+}
+
+function accepts(validate: (match: RegExpExecArray) => boolean, match: RegExpExecArray): boolean {
+  try {
+    return validate(match) !== false;
+  } catch {
+    return true; // fail closed
+  }
+}
+
+function hasKeyword(lower: string, keywords: readonly string[]): boolean {
+  for (const k of keywords) if (lower.includes(k)) return true;
+  return false;
+}
+
+/** Runs one detector's pattern over the text and adds the accepted spans. */
+function runDetector(d: CompiledDetector, text: string, spans: SpanList): void {
+  const re = d.pattern;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    if (d.validate !== undefined && !accepts(d.validate, m)) continue;
+    if (d.group === 0) spans.add(m.index, m.index + m[0].length, d.name);
+    else {
+      const at = m.indices?.[d.group];
+      if (at !== undefined) spans.add(at[0], at[1], d.name);
+    }
+  }
+  re.lastIndex = 0;
+}
+
+/**
+ * Compiles a scanner for the given detectors and key matchers. Returns null when there is nothing
+ * to look for (no detectors, no key matcher, no query matcher).
+ */
+export function compileTextScanner(options: TextScannerOptions): TextScanner | null {
+  const detectors = options.detectors.map(compileDetector);
+  const isSensitiveKey = options.isSensitiveKey;
+  const isSensitiveQueryKey = options.isSensitiveQueryKey;
+  if (detectors.length === 0 && isSensitiveKey === null && isSensitiveQueryKey === null) return null;
+
+  const verdicts = isSensitiveKey === null ? null : new KeyVerdicts(isSensitiveKey);
+  const count = detectors.length;
+
+  return {
+    redact(text: string, sink: SpanSink): string {
+      if (text.length < 3) return text;
+      // exact facts for short strings (-1 for long ones): built-ins are skipped with one AND
+      const facts = shortFacts(text);
+      let spans: SpanList | null = null;
+      let lower: string | null = null;
+      for (let i = 0; i < count; i++) {
+        const d = detectors[i] as CompiledDetector;
+        if (d.mask !== -1 && (facts & d.mask) === 0) continue;
+        if (d.prefilter !== undefined) {
+          let pass: boolean;
+          try {
+            pass = d.prefilter(text);
+          } catch {
+            pass = true; // a broken prefilter must not hide a secret
+          }
+          if (!pass) continue;
+        }
+        if (d.keywords !== undefined) {
+          lower ??= text.toLowerCase();
+          if (!hasKeyword(lower, d.keywords)) continue;
+        }
+        runDetector(d, text, (spans ??= new SpanList()));
+      }
+      const add = (name: string) => (start: number, end: number) => (spans ??= new SpanList()).add(start, end, name);
+      if (verdicts !== null && (facts & (EQUALS | COLON | DASH)) !== 0) scanKeyValues(text, verdicts, add(KEY_VALUE_DETECTOR));
+      if (isSensitiveQueryKey !== null && (facts & QUESTION) !== 0 && (facts !== -1 || text.includes('?'))) {
+        scanQuery(text, isSensitiveQueryKey, add(QUERY_DETECTOR));
+      }
+      return spans === null || spans.size === 0 ? text : applySpans(text, spans, sink);
+    },
+  };
 }

@@ -1,0 +1,178 @@
+/**
+ * Linear time on adversarial input: for every built-in detector (pattern, validator, prefilter
+ * bypassed) and for the whole default scanner, the per-byte cost at 1 MiB must stay within 2x of
+ * the per-byte cost at 64 KiB. Quadratic behaviour would show up as a 16x jump.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { BUILTIN_DETECTORS } from '../../src/detect/index.js';
+import { compileTextScanner } from '../../src/text/scanner.js';
+import type { DetectorDefinition, TextScanner } from '../../src/text/types.js';
+import { defaultScanner } from './helpers.js';
+
+const SMALL = 64 * 1024;
+const LARGE = 1024 * 1024;
+
+/** Repeated units; each is repeated (and cut) to the target size. */
+const UNITS: readonly string[] = [
+  '0123456789',
+  '1 ',
+  '4111 ',
+  '1-',
+  '1.',
+  '@',
+  'a@',
+  'a@b.',
+  '.@',
+  'a.',
+  '.',
+  '-',
+  'aB3+/',
+  'A',
+  'a',
+  'eyJ',
+  'eyJ.',
+  'eyJhbGciOiJIUzI1NiJ9.',
+  '-----BEGIN RSA PRIVATE KEY-----\n',
+  '-----BEGIN PRIVATE KEY-----',
+  'ghp_',
+  'github_pat_',
+  'sk-',
+  'sk-ant-api03-',
+  'sk_live_',
+  'AKIA',
+  'AIza',
+  'xoxb-',
+  'glpat-',
+  'SG.',
+  'hf_',
+  'npm_',
+  'dapi',
+  'dop_v1_',
+  'pypi-AgEIcHlwaS5vcmc',
+  'shpat_',
+  'SK',
+  'a=',
+  'password=',
+  'password="',
+  'password=\\"',
+  'password=${',
+  '"token":"',
+  'token:',
+  '--password ',
+  'Cookie: a=1; ',
+  '--',
+  '?&',
+  '?sig=',
+  '://',
+  'a://b:',
+  'a://b:c@',
+  '+1 ',
+  '(415) ',
+  '::',
+  '1:',
+  'fe80::',
+  'Bearer ',
+  'Basic ',
+  'DE89',
+  'DE89 ',
+  '\\"',
+];
+
+/** Single long runs that end in a trigger character. */
+const TAILED: readonly [string, string][] = [
+  ['a', '@example.com'],
+  ['1', ''],
+  ['A', '@x.io'],
+  ['-----BEGIN RSA PRIVATE KEY-----\n', ''],
+];
+
+function build(unit: string, size: number, tail = ''): string {
+  const body = unit.repeat(Math.ceil(size / unit.length)).slice(0, size - tail.length);
+  return body + tail;
+}
+
+const INPUTS: readonly { label: string; make: (size: number) => string }[] = [
+  ...UNITS.map((u) => ({ label: JSON.stringify(u), make: (size: number) => build(u, size) })),
+  ...TAILED.map(([u, tail]) => ({ label: `${JSON.stringify(u)}…${JSON.stringify(tail)}`, make: (size: number) => build(u, size, tail) })),
+];
+
+const sink = () => '*';
+
+function best(scanner: TextScanner, text: string, runs: number): number {
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    scanner.redact(text, sink);
+    min = Math.min(min, performance.now() - t);
+  }
+  return min;
+}
+
+interface Row {
+  subject: string;
+  input: string;
+  smallMs: number;
+  largeMs: number;
+  ratio: number;
+}
+const rows: Row[] = [];
+
+/** Measures one scanner on every input; returns the failures. */
+function measure(subject: string, scanner: TextScanner): string[] {
+  const failures: string[] = [];
+  for (const input of INPUTS) {
+    const small = input.make(SMALL);
+    const large = input.make(LARGE);
+    best(scanner, small, 3); // warm up
+    let smallMs = best(scanner, small, 5);
+    let largeMs = best(scanner, large, 2);
+    // per-byte cost ratio; 1 ms of slack absorbs timer noise on tiny timings
+    const ok = () => largeMs <= 2 * (LARGE / SMALL) * smallMs + 1;
+    if (!ok()) {
+      smallMs = Math.min(smallMs, best(scanner, small, 5));
+      largeMs = Math.min(largeMs, best(scanner, large, 2));
+    }
+    const ratio = largeMs / LARGE / (Math.max(smallMs, 1e-3) / SMALL);
+    rows.push({ subject, input: input.label, smallMs, largeMs, ratio });
+    if (!ok()) failures.push(`${subject} on ${input.label}: ${smallMs.toFixed(2)} ms @64KiB, ${largeMs.toFixed(2)} ms @1MiB`);
+  }
+  return failures;
+}
+
+/** The detector alone, with its prefilter bypassed so the pattern and validator always run. */
+function bare(detector: DetectorDefinition): TextScanner {
+  const copy: DetectorDefinition = {
+    name: detector.name,
+    pattern: detector.pattern,
+    validate: detector.validate,
+    group: detector.group,
+    prefilter: () => true,
+  };
+  return compileTextScanner({ detectors: [copy], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+}
+
+describe('linear time on adversarial input', () => {
+  for (const detector of BUILTIN_DETECTORS) {
+    it(`${detector.name} stays linear`, { timeout: 30_000 }, () => {
+      expect(measure(detector.name, bare(detector))).toEqual([]);
+    });
+  }
+
+  it('the whole default scanner (with key=value and query scanning) stays linear', { timeout: 60_000 }, () => {
+    expect(measure('scanner', defaultScanner)).toEqual([]);
+  });
+
+  afterAll(() => {
+    // ratios of sub-millisecond timings are timer noise; rank the ones that took real time
+    const worst = rows
+      .filter((r) => r.largeMs >= 5)
+      .sort((a, b) => b.ratio - a.ratio)
+      .slice(0, 8);
+    const slowest = [...rows].sort((a, b) => b.largeMs - a.largeMs).slice(0, 5);
+    const fmt = (r: Row) =>
+      `${r.subject} ${r.input}: ${r.smallMs.toFixed(2)} ms/64KiB, ${r.largeMs.toFixed(2)} ms/1MiB, per-byte ratio ${r.ratio.toFixed(2)}`;
+    console.log(
+      `linear-time: ${rows.length} cases\n worst ratios:\n  ${worst.map(fmt).join('\n  ')}\n slowest at 1 MiB:\n  ${slowest.map(fmt).join('\n  ')}`,
+    );
+  });
+});

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { card, email, iban, ipv4, ipv6, phone, ssn } from '../../src/detect/index.js';
+import { findAll, group, luhnNumber, makeIban } from './helpers.js';
+
+describe('email', () => {
+  it('finds an address in a sentence', () => {
+    expect(findAll(email, 'user jane.doe@example.com paid')).toEqual(['jane.doe@example.com']);
+  });
+  it('finds plus-tagged, sub-domain and quoted addresses', () => {
+    expect(findAll(email, 'to: "a.b+tag@mail.example.co.uk", cc <x_y%z@sub-domain.example.io>')).toEqual([
+      'a.b+tag@mail.example.co.uk',
+      'x_y%z@sub-domain.example.io',
+    ]);
+  });
+  it('finds addresses inside a query string and after mailto:', () => {
+    expect(findAll(email, 'https://x.test/?email=jane@example.com&a=1 mailto:bob@example.org')).toEqual([
+      'jane@example.com',
+      'bob@example.org',
+    ]);
+  });
+  it('leaves versions, image densities, URL users and hostless handles alone', () => {
+    for (const text of [
+      'lodash@4.17.21',
+      'icon@2x.png',
+      'logo@3x.jpg',
+      'ssh://git@github.com/org/repo',
+      'postgres://u:secret@db.example.com/x',
+      '@scope/pkg',
+      'user@localhost',
+      'a@b',
+    ]) {
+      expect(findAll(email, text)).toEqual([]);
+    }
+  });
+});
+
+describe('card', () => {
+  it('finds a Luhn-valid Visa number grouped by spaces', () => {
+    expect(findAll(card, 'paid 4111 1111 1111 1111 today')).toEqual(['4111 1111 1111 1111']);
+  });
+  it('finds dashed, bare and Amex 4-6-5 layouts', () => {
+    const mc = luhnNumber('5500', 16);
+    const amex = luhnNumber('37', 15);
+    expect(findAll(card, `a ${group(mc, '-')} b ${mc} c ${amex.slice(0, 4)} ${amex.slice(4, 10)} ${amex.slice(10)}`)).toEqual([
+      group(mc, '-'),
+      mc,
+      `${amex.slice(0, 4)} ${amex.slice(4, 10)} ${amex.slice(10)}`,
+    ]);
+  });
+  it('finds Discover, JCB, Diners, UnionPay and Maestro numbers', () => {
+    for (const [prefix, length] of [
+      ['6011', 16],
+      ['65', 16],
+      ['3530', 16],
+      ['36', 14],
+      ['62', 19],
+      ['6759', 18],
+    ] as const) {
+      const n = luhnNumber(prefix, length);
+      expect(findAll(card, `card ${n} ok`)).toEqual([n]);
+    }
+  });
+  it('refuses 16-digit order numbers that fail Luhn', () => {
+    expect(findAll(card, 'order 4111111111111112 shipped')).toEqual([]);
+  });
+  it('refuses epoch millis and micros, unknown prefixes and digits inside identifiers', () => {
+    const unknown = luhnNumber('9', 16);
+    for (const text of [
+      '1678419700099',
+      '1678419700099123',
+      unknown,
+      `ord_${luhnNumber('4', 16)}`,
+      `${luhnNumber('4', 16)}abc`,
+      '4111 1111 1111 1111 1111 1111',
+    ]) {
+      expect(findAll(card, text)).toEqual([]);
+    }
+  });
+  it('refuses mixed separators and date-like groupings', () => {
+    expect(findAll(card, '4111 1111-1111 1111')).toEqual([]);
+    expect(findAll(card, '2023-03-20 1111 1111 11')).toEqual([]);
+  });
+});
+
+describe('iban', () => {
+  it('finds IBANs with and without groups of four', () => {
+    expect(findAll(iban, 'pay to DE89 3704 0044 0532 0130 00 now')).toEqual(['DE89 3704 0044 0532 0130 00']);
+    expect(findAll(iban, 'iban=GB82WEST12345698765432;')).toEqual(['GB82WEST12345698765432']);
+    const fr = makeIban('FR', '20041010050500013M02606');
+    expect(findAll(iban, `FR: ${group(fr)}`)).toEqual([group(fr)]);
+  });
+  it('refuses a wrong check digit, a wrong length and SKUs', () => {
+    for (const text of [
+      'DE88 3704 0044 0532 0130 00',
+      'DE89 3704 0044 0532 0130',
+      'SKU-MYQ-1095',
+      'AB12CDEF34567890',
+      'XX12 3456 7890 1234 56',
+    ]) {
+      expect(findAll(iban, text)).toEqual([]);
+    }
+  });
+});
+
+describe('ssn', () => {
+  it('finds a dashed SSN', () => {
+    expect(findAll(ssn, 'ssn 123-45-6789 on file')).toEqual(['123-45-6789']);
+  });
+  it('refuses invalid areas, groups and serials', () => {
+    for (const text of ['000-12-3456', '666-12-3456', '900-12-3456', '123-00-6789', '123-45-0000']) expect(findAll(ssn, text)).toEqual([]);
+  });
+  it('refuses undashed digits, longer dash chains and ISBNs', () => {
+    for (const text of ['123456789', '1-123-45-6789', '123-45-6789-0', '978-3-16-148410-0', 'id-123-45-6789'])
+      expect(findAll(ssn, text)).toEqual([]);
+  });
+});
+
+describe('phone', () => {
+  it('finds E.164 and grouped international numbers', () => {
+    expect(findAll(phone, 'call +44 20 7946 0958 or +14155550132 or +1 359-555-8738 or +33 1 23 45 67 89')).toEqual([
+      '+44 20 7946 0958',
+      '+14155550132',
+      '+1 359-555-8738',
+      '+33 1 23 45 67 89',
+    ]);
+  });
+  it('finds North American national formats', () => {
+    expect(findAll(phone, 'tel (415) 555-0132, 415-555-0132 or 415.555.0132; +1 (415) 555-0132')).toEqual([
+      '(415) 555-0132',
+      '415-555-0132',
+      '415.555.0132',
+      '+1 (415) 555-0132',
+    ]);
+  });
+  it('refuses order ids, timestamps, epoch millis, durations, digit runs and dates', () => {
+    for (const text of [
+      'order 4155550132',
+      '2023-03-20T01:42:19.018Z',
+      '1678419700099',
+      'took 2613ms',
+      '123-456-78901',
+      '2023-03-20',
+      '20230320',
+      'offset +05:30',
+      'T12:00:00+01:00',
+      'price +2001.67 EUR',
+      'at +40.712776,-74.005974',
+      '015-555-0132',
+      'SKU-555-123-4567',
+    ]) {
+      expect(findAll(phone, text)).toEqual([]);
+    }
+  });
+});
+
+describe('ipv4', () => {
+  it('finds addresses with valid octets, including with a port and in URLs', () => {
+    expect(findAll(ipv4, 'from 203.0.113.9:8443 via http://10.0.0.1/x and 192.168.1.254.')).toEqual([
+      '203.0.113.9',
+      '10.0.0.1',
+      '192.168.1.254',
+    ]);
+  });
+  it('refuses version strings, out-of-range octets and leading zeros', () => {
+    for (const text of [
+      '1.2.3',
+      '1.2.3.4.5',
+      'v1.2.3.4',
+      'Chrome/120.0.0.0',
+      'version 4.2.1.0',
+      '256.1.1.1',
+      '1.2.3.999',
+      '01.02.03.04',
+      '1.3.6.1.4.1.311',
+    ]) {
+      expect(findAll(ipv4, text)).toEqual([]);
+    }
+  });
+  it('refuses loopback, unspecified and netmasks', () => {
+    expect(findAll(ipv4, '127.0.0.1 0.0.0.0 255.255.255.0')).toEqual([]);
+  });
+});
+
+describe('ipv6', () => {
+  it('finds full and compressed addresses', () => {
+    expect(findAll(ipv6, 'src 2001:0db8:85a3:0000:0000:8a2e:0370:7334 dst 2001:db8::ff00:42:8329, [fe80::1ff:fe23:4567:890a]:443')).toEqual(
+      ['2001:0db8:85a3:0000:0000:8a2e:0370:7334', '2001:db8::ff00:42:8329', 'fe80::1ff:fe23:4567:890a'],
+    );
+  });
+  it('finds an IPv4-mapped address', () => {
+    expect(findAll(ipv6, 'client ::ffff:192.0.2.128 connected')).toEqual(['::ffff:192.0.2.128']);
+  });
+  it('refuses loopback, MAC addresses, times and C++ scopes', () => {
+    for (const text of ['::1', '::', '00:1a:2b:3c:4d:5e', '12:30:45', '01:42:19.018', 'std::vector', 'Foo::Bar::baz', 'dead::beef']) {
+      expect(findAll(ipv6, text)).toEqual([]);
+    }
+  });
+});
