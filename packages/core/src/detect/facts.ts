@@ -42,8 +42,14 @@ export const LETTER_B = 1 << 14;
 export const EQUALS = 1 << 15;
 /** The string holds `?`. */
 export const QUESTION = 1 << 16;
+/** The string holds an upper-case ASCII letter. */
+export const UPPER = 1 << 17;
+/** The string holds `--` (a command-line flag). */
+export const DOUBLE_DASH = 1 << 18;
+/** The string holds a character that JSON must escape: a quote, a backslash, a control character or a surrogate. */
+export const JSON_ESCAPE = 1 << 19;
 
-const ALL = (1 << 17) - 1;
+const ALL = (1 << 20) - 1;
 
 /** Strings up to this length get the exact one-pass profile. */
 export const SHORT_TEXT = 256;
@@ -80,12 +86,14 @@ export function exactFacts(text: string): number {
   let digitRun = 0;
   let tokenRun = 0;
   let colons = 0;
+  let prev0 = 0;
   let prev1 = 0;
   let prev2 = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     const kind = c < 128 ? (KIND[c] as number) : 0;
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) flags |= JSON_ESCAPE;
     if (kind & K_DIGIT) {
       digits++;
       tokenRun++;
@@ -97,13 +105,14 @@ export function exactFacts(text: string): number {
         if (c === 0x2e) {
           dots++;
           flags |= DOT;
-        } else if (c === 0x2d) flags |= DASH;
+        } else if (c === 0x2d) flags |= prev0 === 0x2d ? DASH | DOUBLE_DASH : DASH;
         else if (c === 0x2b) flags |= PLUS;
       } else if (digits !== 0) {
         flags |= clusterFlags(digits, dots);
         digits = 0;
         dots = 0;
       } else dots = 0;
+      if (kind & K_UPPER) flags |= UPPER;
       if (kind & (K_UPPER | K_LOWER | K_TOKEN)) tokenRun++;
       else {
         if (tokenRun >= 16) flags |= TOKEN_RUN;
@@ -124,6 +133,7 @@ export function exactFacts(text: string): number {
     }
     prev2 = prev1;
     prev1 = kind & (K_DIGIT | K_UPPER);
+    prev0 = c;
   }
   flags |= clusterFlags(digits, dots);
   if (tokenRun >= 16) flags |= TOKEN_RUN;
@@ -132,6 +142,9 @@ export function exactFacts(text: string): number {
 }
 
 const FOUR_DIGITS = /\d\d\d\d/;
+const UPPER_HINT = /[A-Z]/;
+// eslint-disable-next-line no-control-regex
+const ESCAPE_HINT = /["\\\u0000-\u001f\ud800-\udfff]/;
 const QUAD_HINT = /\d\.\d{1,3}\.\d/;
 const IBAN_HINT = /[A-Z][A-Z]\d\d/;
 
@@ -155,6 +168,12 @@ function nativeFact(text: string, fact: number): boolean {
       return text.includes('=');
     case QUESTION:
       return text.includes('?');
+    case UPPER:
+      return UPPER_HINT.test(text);
+    case DOUBLE_DASH:
+      return text.includes('--');
+    case JSON_ESCAPE:
+      return ESCAPE_HINT.test(text);
     case DIGIT_RUN_4:
       return FOUR_DIGITS.test(text);
     case DIGITS_7: // every 7+ digit number without `+` has a 4-digit group in the formats we find
@@ -188,20 +207,30 @@ export function shortFacts(text: string): number {
   return values;
 }
 
-const MASKS = new WeakMap<object, number>();
+const MASKS = new WeakMap<object, { readonly any: number; readonly all: number }>();
 
 /**
  * Records that a built-in detector's prefilter can only pass on a short string whose exact facts
- * intersect `mask`. The scanner then skips the detector with one AND on short strings.
+ * intersect `mask` and hold every fact in `requires`. The scanner then skips the detector with
+ * one or two ANDs on short strings.
  */
-export function withFacts<T extends object>(detector: T, mask: number): T {
-  MASKS.set(detector, mask);
+export function withFacts<T extends object>(detector: T, mask: number, requires = 0): T {
+  MASKS.set(detector, { any: mask, all: requires });
   return detector;
 }
 
-/** The fact mask recorded for a detector by `withFacts`, if any. */
-export function factMaskOf(detector: object): number | undefined {
+/** The fact masks recorded for a detector by `withFacts`, if any: `any` must intersect, `all` must be held. */
+export function factMaskOf(detector: object): { readonly any: number; readonly all: number } | undefined {
   return MASKS.get(detector);
+}
+
+/**
+ * True when `text` must be escaped in JSON. Free for the short string the scanner looked at last
+ * (its facts are memoised); a native search otherwise.
+ */
+export function needsJsonEscape(text: string): boolean {
+  if (text === lastText && text.length <= SHORT_TEXT) return (values & JSON_ESCAPE) !== 0;
+  return ESCAPE_HINT.test(text);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { DetectorDefinition } from '../text/types.js';
 import { isGitHubTokenChecksumValid } from './crc32.js';
-import { TOKEN_RUN, has, withFacts } from './facts.js';
+import { DASH, DOT, TOKEN_RUN, UNDERSCORE, UPPER, exactFacts, has, withFacts } from './facts.js';
 
 /**
  * How a token prefix is searched: `{ sep, before }` finds each `sep` (a rare character such as `_`,
@@ -50,7 +50,17 @@ function define(
   pattern: RegExp,
   extra: Pick<DetectorDefinition, 'validate' | 'group'> = {},
 ): DetectorDefinition {
-  return withFacts({ name, prefilter: tokenPrefilter(literals), pattern, ...extra }, TOKEN_RUN);
+  return withFacts({ name, prefilter: tokenPrefilter(literals), pattern, ...extra }, TOKEN_RUN, TOKEN_RUN | literalFacts(literals));
+}
+
+/**
+ * The separator and upper-case facts that every prefix of a token format holds: a lower-case hex
+ * trace ID has none of `_`, `-` or upper case, so it skips every format that needs one.
+ */
+function literalFacts(literals: TokenLiterals): number {
+  const shapes = (text: string) => exactFacts(text) & (UNDERSCORE | DASH | DOT | UPPER);
+  if ('sep' in literals) return shapes(literals.sep);
+  return (literals as readonly string[]).reduce((all, literal) => all & shapes(literal), UNDERSCORE | DASH | DOT | UPPER);
 }
 
 /** AWS access key IDs: `AKIA`/`ASIA`/`ABIA`/`ACCA`/`A3T?` + 16 base32 characters. Refuses: longer upper-case runs. */

@@ -7,7 +7,7 @@
  * offset 0; spans from every source are merged (see `applySpans`). Clean text costs one shared
  * character profile plus a few `indexOf` calls.
  */
-import { COLON, DASH, EQUALS, QUESTION, factMaskOf, shortFacts } from '../detect/facts.js';
+import { COLON, DOUBLE_DASH, EQUALS, QUESTION, factMaskOf, shortFacts } from '../detect/facts.js';
 import { KeyVerdicts, scanKeyValues } from './keyvalue.js';
 import { scanQuery } from './query.js';
 import { SpanList, applySpans } from './spans.js';
@@ -36,8 +36,10 @@ interface CompiledDetector {
   readonly keywords: readonly string[] | undefined;
   readonly validate: ((match: RegExpExecArray) => boolean) | undefined;
   readonly group: number;
-  /** For built-ins: the short-string facts the prefilter needs (-1: unknown, always ask). */
+  /** For built-ins: short-string facts of which the prefilter needs one (-1: unknown, always ask). */
   readonly mask: number;
+  /** For built-ins: short-string facts the prefilter needs all of. */
+  readonly requires: number;
 }
 
 function compileDetector(d: DetectorDefinition): CompiledDetector {
@@ -53,7 +55,8 @@ function compileDetector(d: DetectorDefinition): CompiledDetector {
     keywords: keywords !== undefined && keywords.length > 0 ? keywords : undefined,
     validate: d.validate,
     group,
-    mask: factMaskOf(d) ?? -1,
+    mask: factMaskOf(d)?.any ?? -1,
+    requires: factMaskOf(d)?.all ?? 0,
   };
 }
 
@@ -101,18 +104,32 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner | n
   if (detectors.length === 0 && isSensitiveKey === null && isSensitiveQueryKey === null) return null;
 
   const verdicts = isSensitiveKey === null ? null : new KeyVerdicts(isSensitiveKey);
-  const count = detectors.length;
+  // The detectors that can match a short string, by its facts: most strings have no candidate.
+  const candidates = new Map<number, readonly CompiledDetector[]>();
+  const candidatesFor = (facts: number): readonly CompiledDetector[] => {
+    if (facts === -1) return detectors;
+    let list = candidates.get(facts);
+    if (list === undefined) {
+      list = detectors.filter((d) => d.mask === -1 || ((facts & d.mask) !== 0 && (facts & d.requires) === d.requires));
+      if (candidates.size >= 4096) candidates.clear();
+      candidates.set(facts, list);
+    }
+    return list;
+  };
+  let spans: SpanList | null = null;
+  const addKeyValue = (start: number, end: number) => (spans ??= new SpanList()).add(start, end, KEY_VALUE_DETECTOR);
+  const addQuery = (start: number, end: number) => (spans ??= new SpanList()).add(start, end, QUERY_DETECTOR);
 
   return {
     redact(text: string, sink: SpanSink): string {
       if (text.length < 3) return text;
-      // exact facts for short strings (-1 for long ones): built-ins are skipped with one AND
+      // exact facts for short strings (-1 for long ones): built-ins are skipped by their facts
       const facts = shortFacts(text);
-      let spans: SpanList | null = null;
+      const list = candidatesFor(facts);
+      spans = null;
       let lower: string | null = null;
-      for (let i = 0; i < count; i++) {
-        const d = detectors[i] as CompiledDetector;
-        if (d.mask !== -1 && (facts & d.mask) === 0) continue;
+      for (let i = 0; i < list.length; i++) {
+        const d = list[i] as CompiledDetector;
         if (d.prefilter !== undefined) {
           let pass: boolean;
           try {
@@ -128,12 +145,13 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner | n
         }
         runDetector(d, text, (spans ??= new SpanList()));
       }
-      const add = (name: string) => (start: number, end: number) => (spans ??= new SpanList()).add(start, end, name);
-      if (verdicts !== null && (facts & (EQUALS | COLON | DASH)) !== 0) scanKeyValues(text, verdicts, add(KEY_VALUE_DETECTOR));
+      if (verdicts !== null && (facts & (EQUALS | COLON | DOUBLE_DASH)) !== 0) scanKeyValues(text, verdicts, addKeyValue);
       if (isSensitiveQueryKey !== null && (facts & QUESTION) !== 0 && (facts !== -1 || text.includes('?'))) {
-        scanQuery(text, isSensitiveQueryKey, add(QUERY_DETECTOR));
+        scanQuery(text, isSensitiveQueryKey, addQuery);
       }
-      return spans === null || spans.size === 0 ? text : applySpans(text, spans, sink);
+      const found: SpanList | null = spans;
+      spans = null;
+      return found === null || found.size === 0 ? text : applySpans(text, found, sink);
     },
   };
 }

@@ -3,13 +3,11 @@
  * uses these so that `stringify` never builds a redacted copy just to serialize it.
  */
 
-// Characters JSON.stringify escapes: quote, backslash, controls, and lone surrogates.
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+import { needsJsonEscape } from '../detect/facts.js';
 
-/** A string as a JSON string literal. */
+/** A string as a JSON string literal (the escape check is free for a string the scanner just read). */
 export function quote(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+  return needsJsonEscape(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
 const KEY_CACHE_LIMIT = 4096;
