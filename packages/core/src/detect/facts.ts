@@ -78,6 +78,23 @@ function clusterFlags(digits: number, dots: number): number {
   return f;
 }
 
+/** Facts that one character settles by itself, by character code (ASCII). */
+const DIRECT = new Int32Array(128);
+for (let c = 0; c < 0x20; c++) DIRECT[c] = JSON_ESCAPE;
+DIRECT[0x22] = JSON_ESCAPE;
+DIRECT[0x5c] = JSON_ESCAPE;
+DIRECT[0x40] = AT;
+DIRECT[0x3a] = COLON;
+DIRECT[0x2e] = DOT;
+DIRECT[0x5f] = UNDERSCORE;
+DIRECT[0x2d] = DASH;
+DIRECT[0x2b] = PLUS;
+DIRECT[0x3d] = EQUALS;
+DIRECT[0x3f] = QUESTION;
+DIRECT[0x62] = LETTER_B;
+for (let c = 65; c <= 90; c++) DIRECT[c] = UPPER;
+DIRECT[0x42] = UPPER | LETTER_B;
+
 /** The exact one-pass profile of a (short) string. */
 export function exactFacts(text: string): number {
   let flags = 0;
@@ -92,8 +109,20 @@ export function exactFacts(text: string): number {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    const kind = c < 128 ? (KIND[c] as number) : 0;
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) flags |= JSON_ESCAPE;
+    if (c >= 128) {
+      // Non-ASCII ends every run.
+      if (c >= 0xd800 && c <= 0xdfff) flags |= JSON_ESCAPE;
+      if (digits !== 0) flags |= clusterFlags(digits, dots);
+      if (tokenRun >= 16) flags |= TOKEN_RUN;
+      if (colons >= 2) flags |= HEX_COLONS;
+      digits = dots = digitRun = tokenRun = colons = 0;
+      prev2 = prev1;
+      prev1 = 0;
+      prev0 = c;
+      continue;
+    }
+    const kind = KIND[c] as number;
+    flags |= DIRECT[c] as number;
     if (kind & K_DIGIT) {
       digits++;
       tokenRun++;
@@ -102,40 +131,29 @@ export function exactFacts(text: string): number {
     } else {
       digitRun = 0;
       if (kind & K_CLUSTER) {
-        if (c === 0x2e) {
-          dots++;
-          flags |= DOT;
-        } else if (c === 0x2d) flags |= prev0 === 0x2d ? DASH | DOUBLE_DASH : DASH;
-        else if (c === 0x2b) flags |= PLUS;
+        if (c === 0x2e) dots++;
+        else if (c === 0x2d && prev0 === 0x2d) flags |= DOUBLE_DASH;
       } else if (digits !== 0) {
         flags |= clusterFlags(digits, dots);
         digits = 0;
         dots = 0;
       } else dots = 0;
-      if (kind & K_UPPER) flags |= UPPER;
       if (kind & (K_UPPER | K_LOWER | K_TOKEN)) tokenRun++;
       else {
         if (tokenRun >= 16) flags |= TOKEN_RUN;
         tokenRun = 0;
       }
-      if (c === 0x3a) {
-        colons++;
-        flags |= COLON;
-      } else if ((kind & K_HEX) === 0) {
+      if (c === 0x3a) colons++;
+      else if ((kind & K_HEX) === 0) {
         if (colons >= 2) flags |= HEX_COLONS;
         colons = 0;
       }
-      if (c === 0x40) flags |= AT;
-      else if (c === 0x5f) flags |= UNDERSCORE;
-      else if (c === 0x3d) flags |= EQUALS;
-      else if (c === 0x3f) flags |= QUESTION;
-      else if ((c | 0x20) === 0x62) flags |= LETTER_B;
     }
     prev2 = prev1;
     prev1 = kind & (K_DIGIT | K_UPPER);
     prev0 = c;
   }
-  flags |= clusterFlags(digits, dots);
+  if (digits !== 0) flags |= clusterFlags(digits, dots);
   if (tokenRun >= 16) flags |= TOKEN_RUN;
   if (colons >= 2) flags |= HEX_COLONS;
   return flags;
