@@ -8,7 +8,7 @@
 //   node benchmarks/run.mjs --list                  list suites and cases
 // Build first: `npm run build -w packages/core`. Nothing is built here.
 import os from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { core, coreSource } from './lib/core.mjs';
@@ -96,6 +96,10 @@ const header = [
 ];
 console.log(header.join('\n'));
 
+// ---- baseline: the ratios of the last full run, for the regression floors --------------------
+const baselinePath = fileURLToPath(new URL('./baseline.json', import.meta.url));
+const baseline = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')) : {};
+
 // ---- measure ------------------------------------------------------------------------------
 const started = performance.now();
 const report = [];
@@ -108,7 +112,7 @@ for (const reg of registries) {
         '\n',
     ),
   );
-  const checks = evaluateChecks(reg, results, { quick });
+  const checks = evaluateChecks(reg, results, { quick, baseline });
   const cases = caseRows(reg, results);
   const checkTable = checkRows(checks, { quick });
   console.log(textTable(cases));
@@ -161,6 +165,14 @@ if (outPath) {
   md.push(`**Ratio checks:** ${summary || 'none'}.`, '');
   writeFileSync(outPath, md.join('\n'));
   console.log(`Wrote ${outPath}`);
+  if (!args.out) {
+    // The measured ratios become the regression floors of `npm run bench:quick` (80 % of each).
+    const ratios = Object.fromEntries(
+      allChecks.filter((c) => c.target != null && typeof c.ratio === 'number').map((c) => [c.name, Number(c.ratio.toFixed(3))]),
+    );
+    writeFileSync(baselinePath, JSON.stringify(ratios, null, 2) + '\n');
+    console.log(`Wrote ${baselinePath}`);
+  }
 }
 
 if (quick) {

@@ -181,15 +181,18 @@ export async function measureSuite(registry, profile, log = () => {}) {
 }
 
 /**
- * Evaluates the ratio checks of a suite. In quick mode a check fails below floor = 0.8 × target.
+ * Evaluates the ratio checks of a suite. The regression floor is 80 % of the ratio measured by the
+ * last full run (benchmarks/baseline.json), or 80 % of the target when no baseline exists; in quick
+ * mode a check below its floor fails.
  * status: PASS (>= target), MISS (< target; in quick mode still >= floor), FAIL (quick: < floor),
  * INVALID (an output was wrong, e.g. nothing redacted), SKIP (a case did not run), INFO (no target).
  */
-export function evaluateChecks(registry, results, { quick }) {
+export function evaluateChecks(registry, results, { quick, baseline = {} }) {
   return registry.checks.map((ch) => {
     const h = results.get(ch.hushlog);
     const a = results.get(ch.anchor);
-    const floor = ch.target == null ? null : 0.8 * ch.target;
+    const measured = baseline[ch.name];
+    const floor = ch.target == null ? null : 0.8 * (typeof measured === 'number' ? Math.min(measured, ch.target) : ch.target);
     const out = { ...ch, floor, ratio: null, low: null, high: null };
     if (!h || !a || h.status === 'skipped' || a.status === 'skipped') {
       return { ...out, status: 'SKIP', note: (h?.reason ?? a?.reason) || 'not run' };

@@ -3,6 +3,7 @@ import { ValueStyle } from '../match/keys.js';
 import type { CensorContext } from '../policy/types.js';
 
 const SCHEME = /^([a-z][\w.+-]*)(\s+)(\S.*)$/is;
+const SCHEME_WORD = /^[a-z][\w.+-]*$/i;
 
 function part(secret: string, censor: CompiledCensor, ctx: CensorContext): string {
   const out = censor(secret, ctx);
@@ -16,15 +17,20 @@ function censorCookiePair(pair: string, censor: CompiledCensor, ctx: CensorConte
   return `${pair.slice(0, eq + 1)}${part(pair.slice(eq + 1), censor, ctx)}`;
 }
 
-/** `a=1; b=2` → `a=[REDACTED]; b=[REDACTED]`. */
+/** `a=1; b=2` → `a=[REDACTED]; b=[REDACTED]`, in one pass without intermediate arrays. */
 function censorCookieHeader(value: string, censor: CompiledCensor, ctx: CensorContext): string {
-  return value
-    .split(';')
-    .map((pair) => {
-      const lead = pair.length - pair.trimStart().length;
-      return pair.slice(0, lead) + censorCookiePair(pair.slice(lead), censor, ctx);
-    })
-    .join(';');
+  let out = '';
+  let start = 0;
+  while (start <= value.length) {
+    let end = value.indexOf(';', start);
+    if (end === -1) end = value.length;
+    let lead = start;
+    while (lead < end && (value.charCodeAt(lead) === 0x20 || value.charCodeAt(lead) === 0x09)) lead++;
+    if (start > 0) out += ';';
+    out += value.slice(start, lead) + censorCookiePair(value.slice(lead, end), censor, ctx);
+    start = end + 1;
+  }
+  return out;
 }
 
 /** `sid=abc; Path=/; HttpOnly` → `sid=[REDACTED]; Path=/; HttpOnly`: only the cookie value goes. */
@@ -43,6 +49,11 @@ export function censorStyled(value: unknown, style: ValueStyle, censor: Compiled
   if (style !== ValueStyle.Plain) {
     if (typeof value === 'string') {
       if (style === ValueStyle.AuthScheme) {
+        const space = value.indexOf(' ');
+        // The common `Bearer <token>` shape without a regex; anything else goes through SCHEME.
+        if (space > 0 && space < value.length - 1 && value.charCodeAt(space + 1) !== 0x20 && SCHEME_WORD.test(value.slice(0, space))) {
+          return `${value.slice(0, space + 1)}${part(value.slice(space + 1), censor, ctx)}`;
+        }
         const m = SCHEME.exec(value);
         if (m !== null) return `${m[1]}${m[2]}${part(m[3] as string, censor, ctx)}`;
       } else if (style === ValueStyle.Cookie) return censorCookieHeader(value, censor, ctx);
