@@ -12,6 +12,11 @@
 // runs from a fresh checkout without linking the package.
 import { createRedactor, runWithSecrets } from '@hushlog/core';
 import { createApp } from './app.mjs';
+import { Writable } from 'node:stream';
+import winston from 'winston';
+import { redactFormat } from '@hushlog/winston';
+import pino from 'pino';
+import { pinoRedaction } from '@hushlog/pino';
 
 // ---------------------------------------------------------------------------------------------
 // Fake credentials and personal data, in real formats.
@@ -102,6 +107,38 @@ const SECTIONS = [
       const redactor = createRedactor();
       return {
         log: (record) => write(redactor.stringify(record)),
+        scope: (secrets, handle) => runWithSecrets(secrets, handle),
+      };
+    },
+  },
+  {
+    title: 'with @hushlog/pino: pino({ ...pinoRedaction() }), each request in runWithSecrets([…])',
+    create: (write) => {
+      // pino's own err serializer, printf and line format; hushlog redacts each finished line.
+      const logger = pino({ ...pinoRedaction(), base: undefined }, { write: (line) => write(line.trimEnd()) });
+      return {
+        log: ({ level, msg, ...fields }) => logger[level](fields, msg),
+        scope: (secrets, handle) => runWithSecrets(secrets, handle),
+      };
+    },
+  },
+  {
+    title: 'with @hushlog/winston: format.combine(errors(), splat(), redactFormat(), json()), each request in runWithSecrets([…])',
+    create: (write) => {
+      // A Stream transport writing each finished line to the demo's collector.
+      const stream = new Writable({
+        write: (chunk, _encoding, done) => {
+          write(String(chunk).trimEnd());
+          done();
+        },
+      });
+      const { format } = winston;
+      const logger = winston.createLogger({
+        format: format.combine(format.errors({ stack: true }), format.splat(), redactFormat(), format.json()),
+        transports: [new winston.transports.Stream({ stream })],
+      });
+      return {
+        log: ({ level, msg, ...fields }) => logger.log(level, msg, fields),
         scope: (secrets, handle) => runWithSecrets(secrets, handle),
       };
     },

@@ -1,0 +1,181 @@
+import type { Policy, Redactor } from '@hushlog/core';
+import winston from 'winston';
+import { CENSORED_ENTRY, markRedactorInTransport, redactedBy, redactInfo, type Info } from './info.js';
+import { redactorFor } from './redactors.js';
+import { MESSAGE } from './symbols.js';
+
+/** A winston 3 transport (a `winston-transport` TransportStream). */
+export type WinstonTransport = winston.transport;
+
+/** winston's transport base class (`winston.Transport`, from winston-transport), taken from the peer dependency. */
+const TransportStream = (winston as unknown as { Transport: new (options?: winston.transport.TransportStreamOptions) => WinstonTransport })
+  .Transport;
+
+/** The fields a wrapper reads and writes on its inner transport, so both always agree. */
+const DELEGATED = ['level', 'levels', 'silent', 'handleExceptions', 'handleRejections'] as const;
+
+/** Events of the inner transport that the wrapper re-emits (winston listens for `error` and `warn`). */
+const FORWARDED_EVENTS = ['error', 'warn', 'logged'] as const;
+
+/** winston's internal flag: set by the exception handler on a transport whose `finish` it awaits. */
+interface Ending {
+  _ending?: boolean;
+}
+
+/** Options of {@link RedactingTransport}. */
+export interface RedactingTransportOptions {
+  /** The transport that writes the lines: Console, File, Stream, or any winston 3 transport. */
+  transport: WinstonTransport;
+  /** The hushlog policy; the default policy when omitted. Compiled once, when the transport is created. */
+  policy?: Policy;
+}
+
+/**
+ * Wraps any winston transport so that everything it writes is redacted, even where the app's
+ * formats cannot be changed:
+ *
+ * ```js
+ * new RedactingTransport({ transport: new winston.transports.File({ filename }), policy })
+ * ```
+ *
+ * - It honours the inner transport's own `format`, `level`, `silent`, `handleExceptions` and
+ *   `handleRejections` (read from and written to the inner transport).
+ * - It covers `exceptionHandlers` and `rejectionHandlers`: winston calls `transport.log` directly
+ *   there, with `process.argv`, the crash's error and stack; this transport redacts that info, then
+ *   still applies the inner transport's format, which winston would have skipped.
+ * - Every entry is redacted before the inner format sees it, so a `printf` or `json()` there only
+ *   ever reads redacted values. A line built by the app's logger format (`[MESSAGE]`) is redacted
+ *   too. An entry the same policy already redacted (a `redactFormat()` upstream) is not redacted
+ *   twice.
+ * - It never drops a line and never throws from `log`: if the inner format throws, the redacted
+ *   entry is written as JSON and a `warn` event is emitted.
+ */
+export class RedactingTransport extends TransportStream {
+  /** The wrapped transport. */
+  readonly transport: WinstonTransport;
+  private readonly redactor: Redactor;
+  private endingForwarded = false;
+
+  /**
+   * @param options the transport to wrap and the policy. Throws a `TypeError` when `transport` is
+   *   not a winston transport, and a `PolicyError` when the policy is not valid.
+   */
+  constructor(options: RedactingTransportOptions) {
+    const inner = options?.transport;
+    if (inner === null || typeof inner !== 'object' || typeof inner.log !== 'function') {
+      throw new TypeError('RedactingTransport: options.transport must be a winston transport (with a log(info, callback) method)');
+    }
+    super({
+      level: inner.level,
+      silent: inner.silent,
+      handleExceptions: inner.handleExceptions,
+      handleRejections: inner.handleRejections,
+    });
+    this.transport = inner;
+    this.redactor = redactorFor(options.policy);
+    markRedactorInTransport(this.redactor);
+
+    const fields = inner as unknown as Record<string, unknown>;
+    for (const name of DELEGATED) {
+      Object.defineProperty(this, name, {
+        configurable: true,
+        enumerable: true,
+        get: () => fields[name],
+        set: (value: unknown) => {
+          fields[name] = value;
+        },
+      });
+    }
+    for (const event of FORWARDED_EVENTS) inner.on(event, (...args: unknown[]) => this.emit(event, ...args));
+  }
+
+  /**
+   * Redacts one entry and hands it to the inner transport (through the inner transport's format).
+   * winston calls this for piped entries and, directly, for uncaught exceptions and rejections.
+   */
+  override log(info: Info, callback?: () => void): void {
+    let called = false;
+    const done = (): void => {
+      if (called) return;
+      called = true;
+      callback?.();
+    };
+    let entry: Info | null;
+    try {
+      entry = this.prepare(info);
+    } catch (err) {
+      entry = { level: 'error', message: CENSORED_ENTRY, [MESSAGE]: jsonLine({ level: 'error', message: CENSORED_ENTRY }) };
+      this.emit('warn', err);
+    }
+    if (entry === null) {
+      done(); // the inner format filtered this entry out, as it may
+      return;
+    }
+    try {
+      this.forwardEnding();
+      (this.transport.log as (info: Info, next: () => void) => unknown)(entry, done);
+    } catch (err) {
+      done();
+      this.emit('warn', err);
+    }
+  }
+
+  /** Closes the inner transport when winston closes this one. */
+  override close(): void {
+    this.transport.close?.();
+  }
+
+  /** Ends the inner transport when this one ends, and finishes when it has finished. */
+  override _final(callback: (error?: Error | null) => void): void {
+    const inner = this.transport as WinstonTransport & { _writableState?: { finished?: boolean } };
+    if (inner._writableState?.finished) {
+      callback();
+      return;
+    }
+    inner.once('finish', () => callback());
+    inner.end();
+  }
+
+  /** The redacted, formatted entry for the inner transport; null when the inner format drops it. */
+  private prepare(info: Info): Info | null {
+    // A fresh object is needed either way: the inner format writes to it, and winston hands the
+    // same info object to every transport.
+    const entry: Info = redactedBy(info) === this.redactor ? { ...info } : redactInfo(this.redactor, info);
+    const format = this.transport.format;
+    let out: Info = entry;
+    if (format) {
+      try {
+        const formatted = format.transform(entry as winston.Logform.TransformableInfo, format.options);
+        if (!formatted) return null;
+        out = formatted as Info;
+      } catch (err) {
+        entry[MESSAGE] = jsonLine(entry);
+        this.emit('warn', err);
+        return entry;
+      }
+    }
+    if (out[MESSAGE] === undefined) out[MESSAGE] = jsonLine(out);
+    return out;
+  }
+
+  /**
+   * On an uncaught exception winston sets `_ending` on each handler transport and waits for its
+   * `finish` event before exiting. Pass the flag on, so a File transport flushes and finishes, and
+   * pass its `finish` back.
+   */
+  private forwardEnding(): void {
+    if (this.endingForwarded || !(this as Ending)._ending) return;
+    this.endingForwarded = true;
+    (this.transport as WinstonTransport & Ending)._ending = true;
+    this.transport.once('finish', () => this.emit('finish'));
+  }
+}
+
+/** The JSON line of a redacted entry (string keys only), for entries that reach the transport unfinished. */
+function jsonLine(entry: Info): string {
+  try {
+    return JSON.stringify(entry);
+  } catch {
+    return JSON.stringify({ level: typeof entry.level === 'string' ? entry.level : 'error', message: CENSORED_ENTRY });
+  }
+}
