@@ -9,3 +9,4 @@ import * as text from './text.mjs';
 export const suites = [paths, defaultPolicy, text];
 suites.push(await import('./pino.mjs')); // @hushlog/pino end to end
 suites.push(await import('./winston.mjs')); // @hushlog/winston end to end
+suites.push(await import('./cli.mjs')); // the hushlog command's line pipeline (MB/s)
