@@ -1,13 +1,5 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.base.js';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/transport.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  platform: 'node',
-  // pino and @hushlog/core are resolved at run time from the consumer's node_modules.
-  external: ['pino', '@hushlog/core'],
-});
+// pino and @hushlog/core are resolved at run time from the consumer's node_modules.
+export default defineConfig(packageBuild(['src/index.ts', 'src/transport.ts'], { external: ['pino', '@hushlog/core'] }));
