@@ -31,7 +31,7 @@ class CompiledRedactor implements Redactor {
   }
 
   get errorCount(): number {
-    return this.stats.errors;
+    return this.stats.errors + this.compiled.failures.count;
   }
 
   private walkerFor(): Walker {

@@ -37,6 +37,15 @@ const CACHE_LIMIT = 4096;
 const MAX_CACHED_KEY = 128;
 
 /**
+ * A copy of `s` that does not keep a larger string alive. V8 makes a substring of 13 or more
+ * characters a view into its parent, so caching a key sliced out of a 1 MB log line would keep
+ * the whole line in memory for as long as the cache entry lives.
+ */
+export function detachString(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
  * Decides whether a key name is sensitive. Exact names sit in a Set; patterns run only when the
  * exact lookup misses. Verdicts are cached per raw key in a bounded Map, so the hot path is one
  * Map lookup per key.
@@ -76,11 +85,12 @@ export class KeyMatcher {
   match(raw: string): KeyRule | null {
     const hit = this.cache.get(raw);
     if (hit !== undefined) return hit;
-    const verdict = this.decide(raw);
-    if (raw.length <= MAX_CACHED_KEY) {
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      this.cache.set(raw, verdict);
-    }
+    if (raw.length > MAX_CACHED_KEY) return this.decide(raw);
+    // The cache outlives the call: keep neither the key nor the rule name as a view into the text.
+    const key = detachString(raw);
+    const verdict = this.decide(key);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, verdict);
     return verdict;
   }
 

@@ -1,4 +1,4 @@
-import { compileCensor, type CompiledCensor } from '../censor/compile-censor.js';
+import { compileCensor, REMOVE, type CompiledCensor } from '../censor/compile-censor.js';
 import { BUILTIN_DETECTORS } from '../detect/index.js';
 import { KeyMatcher } from '../match/keys.js';
 import { normalizeKey } from '../match/normalize.js';
@@ -39,6 +39,11 @@ export interface CompiledPolicy {
   readonly pathOnly: boolean;
   /** The replacement used when something fails inside (fail closed). */
   readonly failText: string;
+  /**
+   * Failures caught inside the text scanner's callbacks (a custom `validate` or a span censor that
+   * threw); each one censored its span. Shared by every redactor of this compiled policy.
+   */
+  readonly failures: { count: number };
   readonly maxDepth: number;
   readonly maxNodes: number;
   readonly maxStringLength: number;
@@ -77,7 +82,7 @@ function positiveInt(value: unknown, field: string, fallback: number): number {
   return value;
 }
 
-function compileCustomDetector(d: CustomDetector, field: string): DetectorDefinition & { censor?: Censor } {
+function compileCustomDetector(d: CustomDetector, field: string, failures: { count: number }): DetectorDefinition & { censor?: Censor } {
   if (typeof d !== 'object' || d === null)
     throw new PolicyError(field, 'must be an object { name, pattern, keywords?, validate?, censor? }');
   if (typeof d.name !== 'string' || !/^[\w.-]+$/.test(d.name))
@@ -91,7 +96,18 @@ function compileCustomDetector(d: CustomDetector, field: string): DetectorDefini
     name: d.name,
     ...(keywords ? { keywords } : {}),
     pattern: new RegExp(d.pattern.source, flags),
-    ...(userValidate ? { validate: (m: RegExpExecArray) => userValidate(m[0]) } : {}),
+    ...(userValidate
+      ? {
+          validate: (m: RegExpExecArray) => {
+            try {
+              return userValidate(m[0]);
+            } catch {
+              failures.count++;
+              return true; // fail closed: a match we cannot validate is censored
+            }
+          },
+        }
+      : {}),
     ...(d.censor !== undefined ? { censor: d.censor } : {}),
   };
 }
@@ -157,7 +173,8 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
   }
   if (policy.customDetectors !== undefined && !Array.isArray(policy.customDetectors))
     throw new PolicyError('customDetectors', 'must be an array');
-  const custom = (policy.customDetectors ?? []).map((d, i) => compileCustomDetector(d, `customDetectors[${i}]`));
+  const failures = { count: 0 };
+  const custom = (policy.customDetectors ?? []).map((d, i) => compileCustomDetector(d, `customDetectors[${i}]`, failures));
   for (const d of custom)
     if (d.censor !== undefined) detectorCensors.set(d.name, compileCensor(d.censor, `customDetectors.${d.name}.censor`));
   const detectors: DetectorDefinition[] = [...(useDefaults ? BUILTIN_DETECTORS.filter((d) => !disabled.has(d.name)) : []), ...custom];
@@ -192,7 +209,14 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
       }
       return text;
     }
-    const out = (own ?? censor)(secret, { rule: `detector:${detector}`, path: path() });
+    let out: string | typeof REMOVE;
+    try {
+      out = (own ?? censor)(secret, { rule: `detector:${detector}`, path: path() });
+    } catch {
+      // fail closed: a censor that throws hides the span with the default text, and is counted
+      failures.count++;
+      return DEFAULT_CENSOR;
+    }
     return typeof out === 'string' ? out : '';
   };
 
@@ -211,6 +235,7 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
     pathOnly: !hasKeys && headers === null && scanner === null && allowKeys === null,
     trackPath: censorWantsContext || [...detectorCensors.keys()].length > 0 || typeof policy.censor === 'object',
     failText: typeof policy.censor === 'string' ? policy.censor : DEFAULT_CENSOR,
+    failures,
     maxDepth: positiveInt(limits.maxDepth, 'limits.maxDepth', DEFAULT_LIMITS.maxDepth),
     maxNodes: positiveInt(limits.maxNodes, 'limits.maxNodes', DEFAULT_LIMITS.maxNodes),
     maxStringLength: positiveInt(limits.maxStringLength, 'limits.maxStringLength', DEFAULT_LIMITS.maxStringLength),

@@ -6,6 +6,8 @@
  * value once it is reported.
  */
 
+import { detachString } from '../match/keys.js';
+
 const MAX_KEY = 128;
 
 /** Characters of a key name: letters, digits, `_`, `.`, `-`. */
@@ -54,7 +56,8 @@ export class KeyVerdicts {
     if (known !== undefined && known.length === end - start && text.startsWith(known, start)) {
       return this.verdicts[slot] === 1;
     }
-    const key = text.slice(start, end);
+    // detached: a cached slice of a long text would keep the whole text alive
+    const key = detachString(text.slice(start, end));
     const verdict = this.isSensitiveKey(key);
     this.keys[slot] = key;
     this.verdicts[slot] = verdict ? 1 : 0;

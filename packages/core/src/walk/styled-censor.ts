@@ -1,9 +1,34 @@
 import { REMOVE, type CompiledCensor } from '../censor/compile-censor.js';
 import { ValueStyle } from '../match/keys.js';
 import type { CensorContext } from '../policy/types.js';
+import { currentSecrets } from '../secrets/known-secrets.js';
 
 const SCHEME = /^([a-z][\w.+-]*)(\s+)(\S.*)$/is;
+/**
+ * Authorization schemes whose name is kept (the IANA registry and common vendor schemes). Any other
+ * first word may itself be the secret (`hunter2 extra`), so the value is censored whole.
+ */
+const KNOWN_SCHEMES = new Set(
+  (
+    'basic bearer concealed digest dpop gnap hoba mutual negotiate ntlm oauth privatetoken scram-sha-1 scram-sha-256 vapid ' +
+    'token apikey api-key key jwt sso-key ssws aws4-hmac-sha256 splunk'
+  ).split(' '),
+);
+/** A cookie name as RFC 6265 allows it (an HTTP token); anything else is censored with its value. */
+const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]{1,128}$/;
 const SCHEME_WORD = /^[a-z][\w.+-]*$/i;
+
+function isKnownScheme(word: string): boolean {
+  return SCHEME_WORD.test(word) && KNOWN_SCHEMES.has(word.toLowerCase());
+}
+
+/** True when `text` holds one of the current request's known secrets (see runWithSecrets). */
+function holdsKnownSecret(text: string): boolean {
+  const known = currentSecrets();
+  if (known === null) return false;
+  for (const secret of known) if (text.includes(secret)) return true;
+  return false;
+}
 
 function part(secret: string, censor: CompiledCensor, ctx: CensorContext): string {
   const out = censor(secret, ctx);
@@ -13,7 +38,7 @@ function part(secret: string, censor: CompiledCensor, ctx: CensorContext): strin
 /** `name=value` → `name=<censored>`; a part without `=` is censored whole. */
 function censorCookiePair(pair: string, censor: CompiledCensor, ctx: CensorContext): string {
   const eq = pair.indexOf('=');
-  if (eq <= 0) return part(pair, censor, ctx);
+  if (eq <= 0 || !COOKIE_NAME.test(pair.slice(0, eq)) || holdsKnownSecret(pair.slice(0, eq))) return part(pair, censor, ctx);
   return `${pair.slice(0, eq + 1)}${part(pair.slice(eq + 1), censor, ctx)}`;
 }
 
@@ -33,11 +58,26 @@ function censorCookieHeader(value: string, censor: CompiledCensor, ctx: CensorCo
   return out;
 }
 
-/** `sid=abc; Path=/; HttpOnly` → `sid=[REDACTED]; Path=/; HttpOnly`: only the cookie value goes. */
+/** Set-Cookie attributes (RFC 6265bis) that are kept as they are; any other part is censored. */
+const COOKIE_ATTRIBUTES = new Set(['path', 'domain', 'expires', 'max-age', 'secure', 'httponly', 'samesite', 'partitioned', 'priority']);
+
+/**
+ * `sid=abc; Path=/; HttpOnly` → `sid=[REDACTED]; Path=/; HttpOnly`: the cookie value goes, the
+ * known attributes stay, and anything else after a `;` (which may be a secret) is censored too.
+ */
 function censorSetCookie(value: string, censor: CompiledCensor, ctx: CensorContext): string {
   const semi = value.indexOf(';');
   const first = semi === -1 ? value : value.slice(0, semi);
-  return censorCookiePair(first, censor, ctx) + (semi === -1 ? '' : value.slice(semi));
+  let out = censorCookiePair(first, censor, ctx);
+  if (semi === -1) return out;
+  for (const attribute of value.slice(semi + 1).split(';')) {
+    const lead = attribute.length - attribute.trimStart().length;
+    const body = attribute.slice(lead);
+    const eq = body.indexOf('=');
+    const name = (eq === -1 ? body : body.slice(0, eq)).trimEnd().toLowerCase();
+    out += `;${attribute.slice(0, lead)}${body === '' || (COOKIE_ATTRIBUTES.has(name) && !holdsKnownSecret(body)) ? body : part(body, censor, ctx)}`;
+  }
+  return out;
 }
 
 /**
@@ -51,11 +91,11 @@ export function censorStyled(value: unknown, style: ValueStyle, censor: Compiled
       if (style === ValueStyle.AuthScheme) {
         const space = value.indexOf(' ');
         // The common `Bearer <token>` shape without a regex; anything else goes through SCHEME.
-        if (space > 0 && space < value.length - 1 && value.charCodeAt(space + 1) !== 0x20 && SCHEME_WORD.test(value.slice(0, space))) {
+        if (space > 0 && space < value.length - 1 && value.charCodeAt(space + 1) !== 0x20 && isKnownScheme(value.slice(0, space))) {
           return `${value.slice(0, space + 1)}${part(value.slice(space + 1), censor, ctx)}`;
         }
         const m = SCHEME.exec(value);
-        if (m !== null) return `${m[1]}${m[2]}${part(m[3] as string, censor, ctx)}`;
+        if (m !== null && KNOWN_SCHEMES.has((m[1] as string).toLowerCase())) return `${m[1]}${m[2]}${part(m[3] as string, censor, ctx)}`;
       } else if (style === ValueStyle.Cookie) return censorCookieHeader(value, censor, ctx);
       else return censorSetCookie(value, censor, ctx);
     } else if (Array.isArray(value) && (style === ValueStyle.SetCookie || style === ValueStyle.Cookie)) {
