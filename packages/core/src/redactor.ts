@@ -13,7 +13,9 @@ export interface Redactor {
   redactString(text: string): string;
   /**
    * Redacts one log line: a JSON object or array line structurally (keys, headers, paths and
-   * detectors), anything else as free text. A trailing newline is kept. Never throws.
+   * detectors), anything else as free text. A line with nothing to redact comes back exactly as
+   * it was (its spacing and big numbers intact); a redacted JSON line is written as
+   * JSON.stringify writes it. A trailing newline is kept. Never throws.
    */
   redactLine(line: string): string;
   /** What redaction would hide in `value` (free text when a string): rule and path per finding, never the values. */
@@ -25,9 +27,13 @@ export interface Redactor {
 class CompiledRedactor implements Redactor {
   private readonly stats: RedactorStats = { errors: 0 };
   private readonly walker: Walker;
+  /** The audit walker, made once: it records findings instead of keeping the copy. */
+  private readonly auditWalker: Walker;
+  private readonly auditFindings: Finding[] = [];
 
   constructor(private readonly compiled: CompiledPolicy) {
     this.walker = createWalker(compiled, this.stats);
+    this.auditWalker = createWalker(compiled, { errors: 0 }, this.auditFindings);
   }
 
   get errorCount(): number {
@@ -55,21 +61,28 @@ class CompiledRedactor implements Redactor {
     if (typeof line !== 'string') return this.stringify(line);
     const parsed = parseJsonLine(line);
     if (parsed === NOT_JSON) return this.redactString(line);
+    // The copy walk returns the parsed value itself when nothing in it needs redacting.
+    const out = this.redact(parsed);
+    if (out === parsed) return line;
     const end = line.endsWith('\r\n') ? '\r\n' : line.endsWith('\n') ? '\n' : '';
-    return this.stringify(parsed) + end;
+    return this.stringify(out) + end;
   }
 
   audit(value: unknown): Finding[] {
-    const findings: Finding[] = [];
-    const walker = createWalker(this.compiled, { errors: 0 }, findings);
+    const findings = this.auditFindings;
+    const walker = this.auditWalker.busy ? createWalker(this.compiled, { errors: 0 }, findings) : this.auditWalker;
     const known = currentSecrets();
+    findings.length = 0;
     if (typeof value === 'string') {
       const parsed = parseJsonLine(value);
       if (parsed === NOT_JSON) walker.runText(value, known);
       else walker.run(parsed, known);
     } else walker.run(value, known);
-    return findings;
+    const result = findings.slice();
+    findings.length = 0;
+    return result;
   }
+
 }
 
 const NOT_JSON: unique symbol = Symbol('not-json');

@@ -221,3 +221,10 @@ describe('lines and audits', () => {
     expect(r.audit('{"token":"abc"}')).toEqual([{ rule: 'key:token', path: 'token' }]);
   });
 });
+
+describe('faithful lines', () => {
+  it('returns a clean JSON line exactly as it was, spacing and big numbers included', () => {
+    const line = '{ "id": 12345678901234567890, "msg": "order shipped" }\n';
+    expect(r.redactLine(line)).toBe(line);
+  });
+});
