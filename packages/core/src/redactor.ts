@@ -82,7 +82,6 @@ class CompiledRedactor implements Redactor {
     findings.length = 0;
     return result;
   }
-
 }
 
 const NOT_JSON: unique symbol = Symbol('not-json');

@@ -36,7 +36,7 @@ export const TOKEN_RUN = 1 << 12;
 /** A run of hex digits and colons with two or more colons (a possible IPv6 address). */
 export const HEX_COLONS = 1 << 13;
 
-/** The string holds `b` or `B` (for `Bearer`, `Basic`). */
+/** The string holds `b` or `B` followed by `a`, `e`, `A` or `E` (the start of `Bearer`, `Basic` in any case). */
 export const LETTER_B = 1 << 14;
 /** The string holds `=`. */
 export const EQUALS = 1 << 15;
@@ -49,25 +49,50 @@ export const DOUBLE_DASH = 1 << 18;
 /** The string holds a character that JSON must escape: a quote, a backslash, a control character or a surrogate. */
 export const JSON_ESCAPE = 1 << 19;
 
-const ALL = (1 << 20) - 1;
+/** The string holds a lower-case ASCII letter other than `a`–`f` (hex digests and trace IDs have none). */
+export const NON_HEX_LOWER = 1 << 20;
+
+const ALL = (1 << 21) - 1;
 
 /** Strings up to this length get the exact one-pass profile. */
 export const SHORT_TEXT = 256;
 
-// character kinds for the exact pass
-const K_DIGIT = 1;
-const K_UPPER = 2;
-const K_LOWER = 4;
-const K_CLUSTER = 8; // space - . ( ) + : stays inside a numeric cluster
-const K_TOKEN = 16; // _ - : stays inside a token run
-const K_HEX = 32; // a-f A-F
-const KIND = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) KIND[c] = K_DIGIT;
-for (let c = 65; c <= 90; c++) KIND[c] = K_UPPER | (c <= 70 ? K_HEX : 0);
-for (let c = 97; c <= 122; c++) KIND[c] = K_LOWER | (c <= 102 ? K_HEX : 0);
-for (const ch of ' .()+') KIND[ch.charCodeAt(0)] = K_CLUSTER;
-KIND[0x2d] = K_CLUSTER | K_TOKEN;
-KIND[0x5f] = K_TOKEN;
+// Character kinds for the exact pass, in the bits above the facts so that one table read gives
+// both a character's own facts and its kind (the pass ORs the whole entry into the flags and
+// masks the kinds off at the end).
+const T_DIGIT = 1 << 24;
+const T_UPPER = 1 << 25;
+/** Letters and `_`: characters that extend a token run and end every numeric run. */
+const T_WORD = 1 << 26;
+/** ` - . ( ) +` stay inside a numeric cluster. */
+const T_CLUSTER = 1 << 27;
+/** `-` also extends a token run. */
+const T_TOKEN = 1 << 28;
+/** `a-f A-F`, which stay inside a hex-and-colons run. */
+const T_HEX = 1 << 29;
+/** `b` and `B`: look at the next character for LETTER_B. */
+const T_B = 1 << 30;
+
+/**
+ * Per ASCII code: the facts the character settles by itself, plus its kind bits. Non-ASCII
+ * characters are handled as a kind-less character (they end every run).
+ */
+const TABLE = new Int32Array(128);
+for (let c = 0; c < 0x20; c++) TABLE[c] = JSON_ESCAPE;
+TABLE[0x22] = JSON_ESCAPE;
+TABLE[0x5c] = JSON_ESCAPE;
+TABLE[0x40] = AT;
+TABLE[0x3a] = COLON;
+TABLE[0x3d] = EQUALS;
+TABLE[0x3f] = QUESTION;
+for (let c = 48; c <= 57; c++) TABLE[c] = T_DIGIT;
+for (let c = 65; c <= 90; c++) TABLE[c] = UPPER | T_UPPER | T_WORD | (c <= 70 ? T_HEX : 0) | (c === 0x42 ? T_B : 0);
+for (let c = 97; c <= 122; c++) TABLE[c] = T_WORD | (c <= 102 ? T_HEX : NON_HEX_LOWER) | (c === 0x62 ? T_B : 0);
+TABLE[0x5f] = UNDERSCORE | T_WORD;
+for (const ch of ' ()') TABLE[ch.charCodeAt(0)] = T_CLUSTER;
+TABLE[0x2e] = DOT | T_CLUSTER;
+TABLE[0x2b] = PLUS | T_CLUSTER;
+TABLE[0x2d] = DASH | T_CLUSTER | T_TOKEN;
 
 function clusterFlags(digits: number, dots: number): number {
   let f = 0;
@@ -78,24 +103,22 @@ function clusterFlags(digits: number, dots: number): number {
   return f;
 }
 
-/** Facts that one character settles by itself, by character code (ASCII). */
-const DIRECT = new Int32Array(128);
-for (let c = 0; c < 0x20; c++) DIRECT[c] = JSON_ESCAPE;
-DIRECT[0x22] = JSON_ESCAPE;
-DIRECT[0x5c] = JSON_ESCAPE;
-DIRECT[0x40] = AT;
-DIRECT[0x3a] = COLON;
-DIRECT[0x2e] = DOT;
-DIRECT[0x5f] = UNDERSCORE;
-DIRECT[0x2d] = DASH;
-DIRECT[0x2b] = PLUS;
-DIRECT[0x3d] = EQUALS;
-DIRECT[0x3f] = QUESTION;
-DIRECT[0x62] = LETTER_B;
-for (let c = 65; c <= 90; c++) DIRECT[c] = UPPER;
-DIRECT[0x42] = UPPER | LETTER_B;
+/** True when the character at `i` is an upper-case ASCII letter. */
+function upperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 65 && c <= 90;
+}
 
-/** The exact one-pass profile of a (short) string. */
+/** True when the character at `i` is `a`, `e`, `A` or `E`: after a `b`, the start of `Bearer` or `Basic` in any case. */
+function bearerOrBasicAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i) | 0x20;
+  return c === 0x61 || c === 0x65;
+}
+
+/**
+ * The exact one-pass profile of a (short) string. One table read per character settles its own
+ * facts and its kind; letters (most characters) take a short branch.
+ */
 export function exactFacts(text: string): number {
   let flags = 0;
   let digits = 0;
@@ -103,60 +126,57 @@ export function exactFacts(text: string): number {
   let digitRun = 0;
   let tokenRun = 0;
   let colons = 0;
-  let prev0 = 0;
-  let prev1 = 0;
-  let prev2 = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 128) {
-      // Non-ASCII ends every run.
-      if (c >= 0xd800 && c <= 0xdfff) flags |= JSON_ESCAPE;
-      if (digits !== 0) flags |= clusterFlags(digits, dots);
-      if (tokenRun >= 16) flags |= TOKEN_RUN;
-      if (colons >= 2) flags |= HEX_COLONS;
-      digits = dots = digitRun = tokenRun = colons = 0;
-      prev2 = prev1;
-      prev1 = 0;
-      prev0 = c;
-      continue;
-    }
-    const kind = KIND[c] as number;
-    flags |= DIRECT[c] as number;
-    if (kind & K_DIGIT) {
+    const t = c < 128 ? (TABLE[c] as number) : c >= 0xd800 && c <= 0xdfff ? JSON_ESCAPE : 0;
+    flags |= t;
+    if ((t & T_WORD) !== 0) {
+      // a letter or `_`: extends a token run, ends the numeric runs
+      tokenRun++;
+      // (a digit run implies a cluster with digits, so digitRun needs no reset of its own here)
+      if ((digits | dots | colons) !== 0) {
+        if (digits !== 0) flags |= clusterFlags(digits, dots);
+        digits = dots = digitRun = 0;
+        if ((t & T_HEX) === 0) {
+          if (colons >= 2) flags |= HEX_COLONS;
+          colons = 0;
+        }
+      }
+      if ((t & T_B) !== 0 && bearerOrBasicAt(text, i + 1)) flags |= LETTER_B;
+    } else if ((t & T_DIGIT) !== 0) {
       digits++;
       tokenRun++;
-      if (++digitRun === 4) flags |= DIGIT_RUN_4;
-      if (digitRun === 2 && prev2 === K_UPPER && i >= 3 && ((KIND[text.charCodeAt(i - 3)] as number) & K_UPPER) !== 0) flags |= IBAN_HEAD;
+      // two upper-case letters then the first two digits of this run: a possible IBAN head
+      if (++digitRun === 2) {
+        if (i >= 3 && upperAt(text, i - 2) && upperAt(text, i - 3)) flags |= IBAN_HEAD;
+      } else if (digitRun === 4) flags |= DIGIT_RUN_4;
     } else {
       digitRun = 0;
-      if (kind & K_CLUSTER) {
+      if ((t & T_CLUSTER) !== 0) {
         if (c === 0x2e) dots++;
-        else if (c === 0x2d && prev0 === 0x2d) flags |= DOUBLE_DASH;
+        else if (c === 0x2d && text.charCodeAt(i - 1) === 0x2d) flags |= DOUBLE_DASH;
       } else if (digits !== 0) {
         flags |= clusterFlags(digits, dots);
         digits = 0;
         dots = 0;
       } else dots = 0;
-      if (kind & (K_UPPER | K_LOWER | K_TOKEN)) tokenRun++;
+      if ((t & T_TOKEN) !== 0) tokenRun++;
       else {
         if (tokenRun >= 16) flags |= TOKEN_RUN;
         tokenRun = 0;
       }
       if (c === 0x3a) colons++;
-      else if ((kind & K_HEX) === 0) {
+      else {
         if (colons >= 2) flags |= HEX_COLONS;
         colons = 0;
       }
     }
-    prev2 = prev1;
-    prev1 = kind & (K_DIGIT | K_UPPER);
-    prev0 = c;
   }
   if (digits !== 0) flags |= clusterFlags(digits, dots);
   if (tokenRun >= 16) flags |= TOKEN_RUN;
   if (colons >= 2) flags |= HEX_COLONS;
-  return flags;
+  return flags & ALL;
 }
 
 const FOUR_DIGITS = /\d\d\d\d/;
@@ -242,13 +262,23 @@ export function factMaskOf(detector: object): { readonly any: number; readonly a
   return MASKS.get(detector);
 }
 
+/** Up to this length, `needsJsonEscape` scans with a loop rather than a regex. */
+const SHORT_ESCAPE_SCAN = 64;
+
 /**
  * True when `text` must be escaped in JSON. Free for the short string the scanner looked at last
- * (its facts are memoised); a native search otherwise.
+ * (its facts are memoised); a loop over other short strings, a native search over long ones.
  */
 export function needsJsonEscape(text: string): boolean {
-  if (text === lastText && text.length <= SHORT_TEXT) return (values & JSON_ESCAPE) !== 0;
-  return ESCAPE_HINT.test(text);
+  const n = text.length;
+  if (text === lastText && n <= SHORT_TEXT) return (values & JSON_ESCAPE) !== 0;
+  if (n > SHORT_ESCAPE_SCAN) return ESCAPE_HINT.test(text);
+  // A short string (a key, a censor's output): a plain loop is cheaper than a regex call.
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
+  }
+  return false;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { DetectorDefinition } from '../text/types.js';
 import { isGitHubTokenChecksumValid } from './crc32.js';
-import { DASH, DOT, TOKEN_RUN, UNDERSCORE, UPPER, exactFacts, has, withFacts } from './facts.js';
+import { DASH, DOT, NON_HEX_LOWER, TOKEN_RUN, UNDERSCORE, UPPER, exactFacts, has, withFacts } from './facts.js';
 
 /**
  * How a token prefix is searched: `{ sep, before }` finds each `sep` (a rare character such as `_`,
@@ -54,13 +54,16 @@ function define(
 }
 
 /**
- * The separator and upper-case facts that every prefix of a token format holds: a lower-case hex
- * trace ID has none of `_`, `-` or upper case, so it skips every format that needs one.
+ * The separator and letter facts that every prefix of a token format holds (the prefilter finds
+ * the prefix in the text, so the text holds them too): a lower-case hex trace ID has no `_`, `-`,
+ * upper case or letter past `f`, so it skips every format that needs one.
  */
 function literalFacts(literals: TokenLiterals): number {
-  const shapes = (text: string) => exactFacts(text) & (UNDERSCORE | DASH | DOT | UPPER);
-  if ('sep' in literals) return shapes(literals.sep);
-  return (literals as readonly string[]).reduce((all, literal) => all & shapes(literal), UNDERSCORE | DASH | DOT | UPPER);
+  const SHAPES = UNDERSCORE | DASH | DOT | UPPER | NON_HEX_LOWER;
+  const shapes = (text: string) => exactFacts(text) & SHAPES;
+  const all = (list: readonly string[]) => list.reduce((facts, literal) => facts & shapes(literal), SHAPES);
+  if ('sep' in literals) return shapes(literals.sep) | all(literals.before);
+  return all(literals as readonly string[]);
 }
 
 /** AWS access key IDs: `AKIA`/`ASIA`/`ABIA`/`ACCA`/`A3T?` + 16 base32 characters. Refuses: longer upper-case runs. */

@@ -23,6 +23,9 @@ export interface TextScannerOptions {
   readonly isSensitiveQueryKey: ((rawKey: string) => boolean) | null;
 }
 
+const CANDIDATE_SLOT_BITS = 8;
+const CANDIDATE_SLOTS = 1 << CANDIDATE_SLOT_BITS;
+
 /** The detector name reported for values of sensitive keys in free text. */
 export const KEY_VALUE_DETECTOR = 'kv';
 
@@ -105,15 +108,21 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner | n
 
   const verdicts = isSensitiveKey === null ? null : new KeyVerdicts(isSensitiveKey);
   // The detectors that can match a short string, by its facts: most strings have no candidate.
-  const candidates = new Map<number, readonly CompiledDetector[]>();
+  // Only the facts some detector looks at pick the list, and the lists sit in a small
+  // direct-mapped cache (a slot holds the last facts that hashed there), which is cheaper than a
+  // Map lookup per string.
+  let relevant = 0;
+  for (const d of detectors) relevant |= d.mask === -1 ? 0 : d.mask | d.requires;
+  const slotFacts = new Int32Array(CANDIDATE_SLOTS).fill(-1);
+  const slotLists: (readonly CompiledDetector[])[] = new Array<readonly CompiledDetector[]>(CANDIDATE_SLOTS).fill(detectors);
   const candidatesFor = (facts: number): readonly CompiledDetector[] => {
     if (facts === -1) return detectors;
-    let list = candidates.get(facts);
-    if (list === undefined) {
-      list = detectors.filter((d) => d.mask === -1 || ((facts & d.mask) !== 0 && (facts & d.requires) === d.requires));
-      if (candidates.size >= 4096) candidates.clear();
-      candidates.set(facts, list);
-    }
+    const key = facts & relevant;
+    const slot = Math.imul(key, 0x9e3779b1) >>> (32 - CANDIDATE_SLOT_BITS);
+    if (slotFacts[slot] === key) return slotLists[slot] as readonly CompiledDetector[];
+    const list = detectors.filter((d) => d.mask === -1 || ((key & d.mask) !== 0 && (key & d.requires) === d.requires));
+    slotFacts[slot] = key;
+    slotLists[slot] = list;
     return list;
   };
   let spans: SpanList | null = null;

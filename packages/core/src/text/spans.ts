@@ -24,6 +24,44 @@ export class SpanList {
   }
 }
 
+/** Up to this many spans, the order is found by an insertion sort over a plain array. */
+const SMALL_SORT = 16;
+
+/**
+ * The span indexes ordered by start, then by insertion order: an insertion sort over a plain
+ * array, which for the few spans of a log field costs less than a typed array to sort.
+ */
+function smallOrder(starts: readonly number[]): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i] as number;
+    let j = i;
+    // strictly greater: an equal start keeps insertion order (priority)
+    while (j > 0 && (starts[order[j - 1] as number] as number) > start) {
+      order[j] = order[j - 1] as number;
+      j--;
+    }
+    order[j] = i;
+  }
+  return order;
+}
+
+/**
+ * The same order for many spans, as numeric sort keys: start * 2^21 + insertion index (exact in a
+ * double for strings under 2^31 chars); the index is the key modulo 2^21.
+ */
+function largeOrder(starts: readonly number[]): Float64Array {
+  const count = starts.length;
+  const keys = new Float64Array(count);
+  let sorted = true;
+  for (let i = 0; i < count; i++) {
+    keys[i] = (starts[i] as number) * 2097152 + i;
+    if (i > 0 && (keys[i] as number) < (keys[i - 1] as number)) sorted = false;
+  }
+  if (!sorted) keys.sort();
+  return keys;
+}
+
 /**
  * Replaces every span of `text` by the sink's result. Spans are ordered by start, then by insertion
  * order (priority); a span that overlaps the one being written extends it (their union is hidden
@@ -33,24 +71,24 @@ export function applySpans(text: string, spans: SpanList, sink: SpanSink): strin
   const { starts, ends, names } = spans;
   const count = starts.length;
   if (count === 0) return text;
-  // sort keys: start * 2^21 + insertion index, exact in a double for strings under 2^31 chars
-  const order = new Float64Array(count);
-  let sorted = true;
-  for (let i = 0; i < count; i++) {
-    order[i] = (starts[i] as number) * 2097152 + i;
-    if (i > 0 && (order[i] as number) < (order[i - 1] as number)) sorted = false;
+  if (count === 1) {
+    const start = starts[0] as number;
+    const end = ends[0] as number;
+    return text.slice(0, start) + sink(text.slice(start, end), names[0] as string) + text.slice(end);
   }
-  if (!sorted) order.sort();
+  const small = count <= SMALL_SORT ? smallOrder(starts) : null;
+  const keys = small === null ? largeOrder(starts) : null;
+  const at = (k: number): number => (small !== null ? (small[k] as number) : ((keys as Float64Array)[k] as number) % 2097152);
   let out = '';
   let written = 0;
   let k = 0;
   while (k < count) {
-    const first = (order[k] as number) % 2097152;
+    const first = at(k);
     const start = starts[first] as number;
     let end = ends[first] as number;
     k++;
-    while (k < count && (starts[(order[k] as number) % 2097152] as number) < end) {
-      end = Math.max(end, ends[(order[k] as number) % 2097152] as number);
+    while (k < count && (starts[at(k)] as number) < end) {
+      end = Math.max(end, ends[at(k)] as number);
       k++;
     }
     out += text.slice(written, start) + sink(text.slice(start, end), names[first] as string);

@@ -4,6 +4,7 @@ import { stepState, type PathState } from '../match/path-trie.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import type { CensorContext } from '../policy/types.js';
 import { scrubKnownSecrets } from '../secrets/known-secrets.js';
+import { needsJsonEscape } from '../detect/facts.js';
 import { numberText, quote, quoteKey } from './json-text.js';
 import { MARKERS, tooLong } from './markers.js';
 import {
@@ -67,12 +68,29 @@ export interface Walker {
   runText(text: string, known: readonly string[] | null): string;
 }
 
+// The careful walk tests own keys with this captured copy. The fast walk writes
+// `Object.prototype.hasOwnProperty.call(v, k)` out in full inside each for-in loop: the optimizing
+// compiler then knows the function and, for the loop's own key, drops the call to a shape check
+// (through a bundled module variable it makes a real call per key, about 3x the cost of the loop).
+// `reset` turns the careful walk on when the global one is not this original.
 const hasOwn = Object.prototype.hasOwnProperty;
 const objectProto = Object.prototype;
 const THREW: unique symbol = Symbol('threw');
 /** Returned by `entry` when no rule decided the value: walk into it. */
 const DESCEND: unique symbol = Symbol('descend');
 const NO_CONTEXT: CensorContext = Object.freeze({ rule: '', path: '' });
+const KEY_INFO_LIMIT = 4096;
+const KEY_INFO_MAX_LENGTH = 128;
+
+/** What the JSON writer knows about a key name: its key rule and its `"name":` text, bare and after a comma. */
+interface KeyInfo {
+  readonly rule: KeyRule | null;
+  readonly json: string;
+  readonly comma: string;
+  /** The key text then the opening quote of a string value, bare and after a comma. */
+  readonly quoted: string;
+  readonly commaQuoted: string;
+}
 
 /**
  * Builds the walker for a compiled policy. It has two outputs over the same decisions:
@@ -117,6 +135,29 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
   const pathThunk = () => pathKeys.join('.');
   const sink = (secret: string, detector: string) => spanCensor(secret, detector, pathThunk);
   const isSensitiveQuery = queryKeys === null ? null : (name: string) => queryKeys.test(name);
+  // Per key name: its rule and its JSON text, so each entry costs one map lookup rather than
+  // two or three (the key matcher's, the header matcher's and the key-text cache's). Key rules
+  // are fixed when the policy is compiled, so a cached verdict never goes stale.
+  const keyInfos = new Map<string, KeyInfo>();
+  const headerInfos = new Map<string, KeyInfo>();
+  /** The rule and JSON text of a key of an ordinary object. */
+  function keyInfo(k: string): KeyInfo {
+    return keyInfos.get(k) ?? newKeyInfo(keyInfos, k, keys.match(k));
+  }
+  /** As `keyInfo`, for a key of a header container: header names first, then key rules. */
+  function headerInfo(k: string): KeyInfo {
+    return headerInfos.get(k) ?? newKeyInfo(headerInfos, k, headers?.match(k) ?? keys.match(k));
+  }
+  /** Builds a key's info and caches it (short keys only: a cache entry holds the key alive). */
+  function newKeyInfo(cache: Map<string, KeyInfo>, k: string, rule: KeyRule | null): KeyInfo {
+    const json = quoteKey(k);
+    const info: KeyInfo = { rule, json, comma: `,${json}`, quoted: `${json}"`, commaQuoted: `,${json}"` };
+    if (k.length <= KEY_INFO_MAX_LENGTH) {
+      if (cache.size >= KEY_INFO_LIMIT) cache.clear();
+      cache.set(k, info);
+    }
+    return info;
+  }
 
   // ---- strings ------------------------------------------------------------------------------
 
@@ -163,13 +204,18 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
       next = stepState(state, k);
       if (next !== null) {
         if (next.allow) return child;
-        if (next.censor !== null) return censor(k, child, `path:${next.censor}`, ValueStyle.Plain);
+        if (next.censor !== null) return censor(k, child, pathRule(next.censor), ValueStyle.Plain);
       }
       if (pathOnly && next === null) return offPath(child);
     }
+    if (pathOnly) {
+      // no key, header or allow rules to try
+      descendState = next;
+      descendMode = Mode.Plain;
+      return DESCEND;
+    }
     if (allowKeys !== null && allowKeys.test(k)) return child;
-    let rule: KeyRule | null = mode === Mode.Headers && headers !== null ? headers.match(k) : null;
-    if (rule === null) rule = keys.match(k);
+    const rule = (mode === Mode.Headers ? headerInfo(k) : keyInfo(k)).rule;
     if (rule !== null && rule !== CONTAINER) return censor(k, child, rule.rule, rule.style);
     descendState = next;
     descendMode = rule === CONTAINER ? Mode.Headers : Mode.Plain;
@@ -183,7 +229,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
       next = stepState(state, String(i));
       if (next !== null) {
         if (next.allow) return child;
-        if (next.censor !== null) return censor(i, child, `path:${next.censor}`, ValueStyle.Plain);
+        if (next.censor !== null) return censor(i, child, pathRule(next.censor), ValueStyle.Plain);
       }
       if (pathOnly && next === null) return offPath(child);
     }
@@ -200,6 +246,11 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
       return DESCEND;
     }
     return typeof child === 'bigint' ? child.toString() : child;
+  }
+
+  /** The rule name of a censoring path; only an audit and a censor that wants context read it, so it is built only for them. */
+  function pathRule(source: string): string {
+    return findings === null && !p.censorWantsContext ? '' : `path:${source}`;
   }
 
   /** Censors a whole value found by a rule, keeping the auth scheme or cookie names for those styles. */
@@ -342,7 +393,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     const hot = state === null && mode === Mode.Plain && allowKeys === null && !trackPath;
     let copy: Bag | null = null;
     for (const k in v) {
-      if (!hasOwn.call(v, k)) continue;
+      if (!(careful ? hasOwn.call(v, k) : Object.prototype.hasOwnProperty.call(v, k))) continue;
       // A plain object with its own toJSON: JSON.stringify would call it, so redact what it returns.
       if (k === 'toJSON' && !viaToJSON && typeof v[k] === 'function') {
         top = base;
@@ -484,10 +535,18 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
 
   /** The JSON text of an already-decided value (a censor's result, an allowed value); undefined to omit. */
   function leafJson(v: unknown): string | undefined {
-    if (typeof v === 'string') return quote(v);
-    if (v === REMOVE) return undefined;
-    if (typeof v === 'bigint') return quote(v.toString());
-    return JSON.stringify(v);
+    switch (typeof v) {
+      case 'string':
+        return quote(v);
+      case 'number':
+        return numberText(v);
+      case 'boolean':
+        return v ? 'true' : 'false';
+      case 'bigint':
+        return quote(v.toString());
+      default:
+        return v === REMOVE ? undefined : JSON.stringify(v);
+    }
   }
 
   function valueJson(v: unknown, state: PathState | null, depth: number, mode: Mode): string | undefined {
@@ -511,7 +570,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     // Off every path of a path-only policy: nothing to decide below, so let JSON.stringify do it
     // (in the careful mode, a value it cannot write is walked here instead).
     if (pathOnly && state === null) {
-      if (!careful) return JSON.stringify(v) ?? 'null';
+      if (!careful) return offPathJson(v);
       try {
         return JSON.stringify(v) ?? 'null';
       } catch {
@@ -557,7 +616,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     let out = '{';
     let first = true;
     for (const k in v) {
-      if (!hasOwn.call(v, k)) continue;
+      if (!(careful ? hasOwn.call(v, k) : Object.prototype.hasOwnProperty.call(v, k))) continue;
       if (k === 'toJSON' && !viaToJSON && typeof v[k] === 'function') return specialJson(v, state, depth, mode);
       if (++nodes > maxNodes) {
         out += `${first ? '' : ','}${quoteKey(MARKERS.truncatedKey)}${quote(MARKERS.maxNodes)}`;
@@ -568,21 +627,73 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
       if (child === THREW) piece = failJson;
       else if (hot) {
         // The common case, inlined: no paths, no allow-list, an ordinary object.
-        const rule = keys.match(k);
+        const info = keyInfo(k);
+        const rule = info.rule;
         if (rule === null) {
-          if (typeof child === 'string') piece = quote(string(child, depth));
-          else if (typeof child === 'number') piece = numberText(child);
+          if (typeof child === 'string') {
+            const redacted = string(child, depth);
+            if (!needsJsonEscape(redacted)) {
+              // a string needing no escape: key, opening quote and text in one piece
+              out += (first ? info.quoted : info.commaQuoted) + redacted + '"';
+              first = false;
+              continue;
+            }
+            piece = JSON.stringify(redacted);
+          } else if (typeof child === 'number') piece = numberText(child);
+          else if (typeof child === 'object') piece = child === null ? 'null' : objectJson(child, null, depth + 1, Mode.Plain);
           else piece = valueJson(child, null, depth + 1, Mode.Plain);
         } else if (rule === CONTAINER) piece = childJson(k, child, null, depth, Mode.Headers);
         else piece = leafJson(censor(k, child, rule.rule, rule.style));
-      } else {
+        if (piece === undefined) continue;
+        out += (first ? info.json : info.comma) + piece;
+        first = false;
+        continue;
+      } else if (pathOnly && state !== null) piece = pathEntryJson(k, child, state, depth);
+      else {
         const decided = entry(k, child, state, mode);
         piece = decided === DESCEND ? childJson(k, child, descendState, depth, descendMode) : leafJson(decided);
       }
       if (piece === undefined) continue;
-      if (first) first = false;
-      else out += ',';
-      out += quoteKey(k) + piece;
+      const info = mode === Mode.Headers ? headerInfo(k) : keyInfo(k);
+      out += (first ? info.json : info.comma) + piece;
+      first = false;
+    }
+    return out + '}';
+  }
+
+  /** One entry of an object on a path of a path-only policy (the decisions of `entry`, stepped once). */
+  function pathEntryJson(k: string, child: unknown, state: PathState, depth: number): string | undefined {
+    const next = stepState(state, k);
+    // Off every path: written as it is (objects as JSON.stringify writes them, see objectJson).
+    if (next === null) return valueJson(child, null, depth + 1, Mode.Plain);
+    if (next.allow) return leafJson(child);
+    if (next.censor !== null) return leafJson(censor(k, child, pathRule(next.censor), ValueStyle.Plain));
+    return childJson(k, child, next, depth, Mode.Plain);
+  }
+
+  /**
+   * The JSON of an object that no path reaches, as JSON.stringify writes it. A plain object's own
+   * entries are written here (JSON.stringify has a high fixed cost per call on small objects);
+   * nested objects and anything unusual go to JSON.stringify. Throws where JSON.stringify throws.
+   */
+  function offPathJson(v: object): string {
+    if (Array.isArray(v) || typeof (v as Bag).toJSON === 'function') return JSON.stringify(v) ?? 'null';
+    const proto: unknown = Object.getPrototypeOf(v);
+    if (proto !== objectProto && proto !== null) return JSON.stringify(v) ?? 'null';
+    let out = '{';
+    let first = true;
+    for (const k in v) {
+      if (!(careful ? hasOwn.call(v, k) : Object.prototype.hasOwnProperty.call(v, k))) continue;
+      const child = (v as Bag)[k];
+      let piece: string | undefined;
+      if (typeof child === 'string') piece = quote(child);
+      else if (typeof child === 'number') piece = numberText(child);
+      else if (typeof child === 'boolean') piece = child ? 'true' : 'false';
+      else piece = JSON.stringify(child);
+      if (piece === undefined) continue;
+      const info = keyInfo(k);
+      out += (first ? info.json : info.comma) + piece;
+      first = false;
     }
     return out + '}';
   }
@@ -622,7 +733,8 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
 
   function reset(beCareful: boolean): void {
     // An inherited toJSON on Object.prototype changes what JSON.stringify writes: be careful then.
-    careful = beCareful || typeof (objectProto as { toJSON?: unknown }).toJSON === 'function';
+    // So does a replaced hasOwnProperty (the fast walk calls the global one, see `hasOwn`).
+    careful = beCareful || typeof (objectProto as { toJSON?: unknown }).toJSON === 'function' || objectProto.hasOwnProperty !== hasOwn;
     nodes = 0;
     top = 0;
     if (pathKeys.length !== 0) pathKeys.length = 0;
