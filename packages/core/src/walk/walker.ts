@@ -19,6 +19,8 @@ import {
   urlToRedactedText,
 } from './special-values.js';
 import { censorStyled } from './styled-censor.js';
+import { formatPath } from './path-text.js';
+import { types } from 'node:util';
 
 type Bag = Record<string, unknown>;
 
@@ -85,6 +87,8 @@ const KEY_INFO_MAX_LENGTH = 128;
 /** What the JSON writer knows about a key name: its key rule and its `"name":` text, bare and after a comma. */
 interface KeyInfo {
   readonly rule: KeyRule | null;
+  /** The key as written to the output: the key itself, or with a detected secret in it censored. */
+  readonly name: string;
   readonly json: string;
   readonly comma: string;
   /** The key text then the opening quote of a string value, bare and after a comma. */
@@ -132,8 +136,12 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
   let descendMode: Mode = Mode.Plain;
   let convertedMode: Mode = Mode.Plain;
   let convertedOwn = false;
-  const pathThunk = () => pathKeys.join('.');
+  // Paths show keys as the output writes them, so a secret used as a key stays out of them too.
+  const pathThunk = () => formatPath(pathKeys, outputKey);
   const sink = (secret: string, detector: string) => spanCensor(secret, detector, pathThunk);
+  // Keys are censored without a path: paths are written from the censored keys themselves.
+  const noPath = () => '';
+  const keySink = (secret: string, detector: string) => p.spanCensor(secret, detector, noPath);
   const isSensitiveQuery = queryKeys === null ? null : (name: string) => queryKeys.test(name);
   // Per key name: its rule and its JSON text, so each entry costs one map lookup rather than
   // two or three (the key matcher's, the header matcher's and the key-text cache's). Key rules
@@ -148,15 +156,26 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
   function headerInfo(k: string): KeyInfo {
     return headerInfos.get(k) ?? newKeyInfo(headerInfos, k, headers?.match(k) ?? keys.match(k));
   }
-  /** Builds a key's info and caches it (short keys only: a cache entry holds the key alive). */
+  /**
+   * Builds a key's info and caches it (short keys only: a cache entry holds the key alive). A key
+   * with no rule is scanned like any text, since an email or a token can be a key (a map keyed by
+   * user email). Its censor gets no path: paths are written from these very names.
+   */
   function newKeyInfo(cache: Map<string, KeyInfo>, k: string, rule: KeyRule | null): KeyInfo {
-    const json = quoteKey(k);
-    const info: KeyInfo = { rule, json, comma: `,${json}`, quoted: `${json}"`, commaQuoted: `,${json}"` };
+    const name = rule === null && scanner !== null && k.length > 2 ? scanner.redact(k, keySink) : k;
+    const json = quoteKey(name);
+    const info: KeyInfo = { rule, name, json, comma: `,${json}`, quoted: `${json}"`, commaQuoted: `,${json}"` };
     if (k.length <= KEY_INFO_MAX_LENGTH) {
       if (cache.size >= KEY_INFO_LIMIT) cache.clear();
       cache.set(k, info);
     }
     return info;
+  }
+
+  /** A key as the output writes it: detected secrets and the request's known secrets censored. */
+  function outputKey(k: string, mode: Mode = Mode.Plain): string {
+    const name = (mode === Mode.Headers ? headerInfo(k) : keyInfo(k)).name;
+    return known === null ? name : scrubKnownSecrets(name, known, keySink('', 'known-secret'));
   }
 
   // ---- strings ------------------------------------------------------------------------------
@@ -258,12 +277,12 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     let ctx: CensorContext = NO_CONTEXT;
     if (findings !== null) {
       pathKeys.push(k);
-      findings.push({ rule, path: pathKeys.join('.') });
+      findings.push({ rule, path: pathThunk() });
       pathKeys.pop();
     }
     if (p.censorWantsContext) {
       pathKeys.push(k);
-      ctx = { rule, path: pathKeys.join('.') };
+      ctx = { rule, path: pathThunk() };
       pathKeys.pop();
     }
     try {
@@ -304,7 +323,9 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     convertedMode = mode;
     convertedOwn = false;
     if (isError(v)) return converted(Converted.Entries, errorToObject(v));
-    if (v instanceof Date) return converted(Converted.Leaf, v);
+    // util.types.isDate, not instanceof: a Proxy over a Date or an object made from Date.prototype is
+    // not a Date, and JSON.stringify of it would throw.
+    if (types.isDate(v)) return converted(Converted.Leaf, v);
     if (v instanceof URL) return converted(Converted.Leaf, text(urlToRedactedText(v, isSensitiveQuery, sink)));
     if (isFetchHeaders(v)) return converted(Converted.Entries, headersToPlain(v), Mode.Headers);
     if (v instanceof Map) return converted(Converted.Value, mapToPlain(v));
@@ -363,18 +384,21 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
   }
 
   function container(v: object, state: PathState | null, depth: number, mode: Mode): unknown {
-    if (Array.isArray(v)) return mode === Mode.Headers ? headerArray(v, state, depth) : array(v, state, depth);
-    if (isPlain(v)) return entries(v as Bag, state, depth, mode, false);
-    return special(v, state, depth, mode);
+    // A Proxy is never shared with the copy: whoever serializes the copy would run its traps again,
+    // and a trap may answer differently the second time. The copy holds what this walk read.
+    const force = types.isProxy(v);
+    if (Array.isArray(v)) return mode === Mode.Headers ? headerArray(v, state, depth) : array(v, state, depth, force);
+    if (isPlain(v)) return entries(v as Bag, state, depth, mode, false, force);
+    return special(v, state, depth, mode, force);
   }
 
-  function special(v: object, state: PathState | null, depth: number, mode: Mode): unknown {
+  function special(v: object, state: PathState | null, depth: number, mode: Mode, force = false): unknown {
     const c = convert(v, mode);
     switch (convertedKind) {
       case Converted.Leaf:
         return c;
       case Converted.Entries:
-        return entries(c as Bag, state, depth, convertedMode, convertedOwn);
+        return entries(c as Bag, state, depth, convertedMode, convertedOwn, force);
       case Converted.List:
         return array(c as unknown[], state, depth);
       default:
@@ -387,8 +411,8 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
    * Returns `v` itself when nothing changed, else a new plain object. `viaToJSON` is true when
    * `v`'s own toJSON has already been handled.
    */
-  function entries(v: Bag, state: PathState | null, depth: number, mode: Mode, viaToJSON: boolean): unknown {
-    if (pathOnly && state !== null && state.onlyNames && !careful) return namedEntries(v, state, depth, mode, viaToJSON);
+  function entries(v: Bag, state: PathState | null, depth: number, mode: Mode, viaToJSON: boolean, force = false): unknown {
+    if (pathOnly && state !== null && state.onlyNames && !careful && !force) return namedEntries(v, state, depth, mode, viaToJSON);
     const base = top;
     const hot = state === null && mode === Mode.Plain && allowKeys === null && !trackPath;
     let copy: Bag | null = null;
@@ -406,10 +430,14 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
       }
       const child = careful ? read(v, k) : v[k];
       let out: unknown;
+      // The key as the output writes it (a detected secret in a key is censored like any text).
+      let name = k;
       if (child === THREW) out = failText;
       else if (hot) {
         // The common case, inlined: no paths, no allow-list, an ordinary object.
-        const rule = keys.match(k);
+        const info = keyInfo(k);
+        const rule = info.rule;
+        name = info.name;
         if (rule === null) {
           if (typeof child === 'object') out = child === null ? child : object(child, null, depth + 1, Mode.Plain);
           else if (typeof child === 'string') out = string(child, depth);
@@ -418,17 +446,21 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
       } else {
         out = entry(k, child, state, mode);
         if (out === DESCEND) out = walkChild(k, child, descendState, depth, descendMode);
+        if (!pathOnly) name = (mode === Mode.Headers ? headerInfo(k) : keyInfo(k)).name;
       }
+      if (known !== null) name = scrubKnownSecrets(name, known, keySink('', 'known-secret'));
+      if (findings !== null && name !== k) findings.push({ rule: 'secret-in-key', path: formatPath([...pathKeys, k], outputKey) });
       if (copy !== null) {
-        if (out !== REMOVE) setOwn(copy, k, out);
-      } else if (out !== child) {
+        if (out !== REMOVE) setOwn(copy, name, out);
+      } else if (out !== child || name !== k) {
         copy = flushObject(base, v);
-        if (out !== REMOVE) setOwn(copy, k, out);
+        if (out !== REMOVE) setOwn(copy, name, out);
       } else {
         stackKeys[top] = k;
         stackValues[top++] = child;
       }
     }
+    if (copy === null && force) copy = flushObject(base, v);
     top = base;
     return copy ?? v;
   }
@@ -462,7 +494,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     return copy;
   }
 
-  function array(v: readonly unknown[], state: PathState | null, depth: number): unknown {
+  function array(v: readonly unknown[], state: PathState | null, depth: number, force = false): unknown {
     const base = top;
     let copy: unknown[] | null = null;
     const length = v.length;
@@ -490,6 +522,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
         if (out !== REMOVE) copy.push(out);
       } else stackValues[top++] = child;
     }
+    if (copy === null && force) copy = flushArray(base);
     top = base;
     return copy ?? v;
   }
@@ -612,7 +645,8 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
   }
 
   function entriesJson(v: Bag, state: PathState | null, depth: number, mode: Mode, viaToJSON: boolean): string {
-    const hot = state === null && mode === Mode.Plain && allowKeys === null && !trackPath;
+    // Inside a runWithSecrets scope, keys are also scrubbed of the known secrets (see keyJson).
+    const hot = state === null && mode === Mode.Plain && allowKeys === null && !trackPath && known === null;
     let out = '{';
     let first = true;
     for (const k in v) {
@@ -654,11 +688,17 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
         piece = decided === DESCEND ? childJson(k, child, descendState, depth, descendMode) : leafJson(decided);
       }
       if (piece === undefined) continue;
-      const info = mode === Mode.Headers ? headerInfo(k) : keyInfo(k);
-      out += (first ? info.json : info.comma) + piece;
+      out += keyJson(k, mode, first) + piece;
       first = false;
     }
     return out + '}';
+  }
+
+  /** `"key":` (after a comma unless first), with the key as the output writes it. */
+  function keyJson(k: string, mode: Mode, first: boolean): string {
+    if (known !== null) return `${first ? '' : ','}${quoteKey(outputKey(k, mode))}`;
+    const info = mode === Mode.Headers ? headerInfo(k) : keyInfo(k);
+    return first ? info.json : info.comma;
   }
 
   /** One entry of an object on a path of a path-only policy (the decisions of `entry`, stepped once). */

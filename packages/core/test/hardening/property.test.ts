@@ -47,9 +47,9 @@ function holdsFor(r: Redactor, spec: Spec): void {
   expect(() => JSON.parse(json)).not.toThrow();
   expect(typeof text).toBe('string');
 
-  // every planted secret is gone from every output. The copy is read without running Proxy traps
-  // or getters: redact() shares untouched Proxies with the input (a known bug, see
-  // adversarial.test.ts), so JSON.stringify of the copy may run a hostile trap again.
+  // every planted secret is gone from every output. The copy is read without running getters:
+  // redact() shares an untouched subtree with the input (copy on write), and a generated getter
+  // may throw or answer differently when read again. (Proxies are never shared; see adversarial.test.ts.)
   const copy = deepSnapshot(redacted, { proxies: built.proxies, getters: new WeakMap() });
   expect(leakedSecrets([json, copy, text], built.secrets)).toEqual([]);
 }
