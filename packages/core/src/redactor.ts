@@ -61,11 +61,14 @@ class CompiledRedactor implements Redactor {
     if (typeof line !== 'string') return this.stringify(line);
     const parsed = parseJsonLine(line);
     if (parsed === NOT_JSON) return this.redactString(line);
-    // The copy walk returns the parsed value itself when nothing in it needs redacting.
-    const out = this.redact(parsed);
-    if (out === parsed) return line;
+    // One pass writes the JSON and counts what it changed: a line with nothing to redact is
+    // returned as it came, its spacing and big numbers intact.
+    const walker = this.walkerFor();
+    const errorsBefore = this.stats.errors;
+    const json = walker.runJson(parsed, currentSecrets());
+    if (walker.changes === 0 && this.stats.errors === errorsBefore) return line;
     const end = line.endsWith('\r\n') ? '\r\n' : line.endsWith('\n') ? '\n' : '';
-    return this.stringify(out) + end;
+    return json + end;
   }
 
   audit(value: unknown): Finding[] {

@@ -62,6 +62,8 @@ export interface Finding {
 export interface Walker {
   /** True while a walk is running (a getter that logs re-enters and needs a fresh walker). */
   readonly busy: boolean;
+  /** How many values the last walk censored, rewrote, marked or renamed: 0 means that for parsed JSON the output says what the input said. */
+  readonly changes: number;
   /** Redacts a whole value into a JSON-safe copy. Never throws. */
   run(value: unknown, known: readonly string[] | null): unknown;
   /** Redacts a whole value straight into JSON text, in one pass. Never throws. */
@@ -127,6 +129,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
   const stackKeys: string[] = [];
   const stackValues: unknown[] = [];
   let nodes = 0;
+  let changes = 0;
   let top = 0;
   let careful = false;
   let busy = false;
@@ -183,11 +186,15 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
   function text(s: string): string {
     let out = scanner === null ? s : scanner.redact(s, sink);
     if (known !== null) out = scrubKnownSecrets(out, known, spanCensor('', 'known-secret', pathThunk));
+    if (out !== s) changes++;
     return out;
   }
 
   function string(s: string, depth: number): string {
-    if (s.length > maxStringLength) return tooLong(s.length);
+    if (s.length > maxStringLength) {
+      changes++;
+      return tooLong(s.length);
+    }
     const first = s.charCodeAt(0);
     if ((first === 0x7b || first === 0x5b) && s.length > 1) {
       const json = jsonString(s, depth);
@@ -208,7 +215,9 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     }
     if (typeof parsed !== 'object' || parsed === null) return null;
     const out = object(parsed, null, depth + 1, Mode.Plain);
-    return out === parsed ? text(s) : JSON.stringify(out);
+    if (out === parsed) return text(s);
+    changes++;
+    return JSON.stringify(out);
   }
 
   // ---- decisions shared by both outputs -----------------------------------------------------
@@ -274,6 +283,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
 
   /** Censors a whole value found by a rule, keeping the auth scheme or cookie names for those styles. */
   function censor(k: string | number, v: unknown, rule: string, style: ValueStyle): unknown {
+    changes++;
     let ctx: CensorContext = NO_CONTEXT;
     if (findings !== null) {
       pathKeys.push(k);
@@ -295,8 +305,16 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
 
   /** Checks depth and cycles, and records `v` as an ancestor. Returns a marker, or null to go on. */
   function enter(v: object, depth: number): string | null {
-    if (depth >= maxDepth) return MARKERS.maxDepth;
-    for (let i = 0; i < depth; i++) if (ancestors[i] === v) return MARKERS.circular;
+    if (depth >= maxDepth) {
+      changes++;
+      return MARKERS.maxDepth;
+    }
+    for (let i = 0; i < depth; i++) {
+      if (ancestors[i] === v) {
+        changes++;
+        return MARKERS.circular;
+      }
+    }
     ancestors[depth] = v;
     return null;
   }
@@ -424,6 +442,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
         return special(v, state, depth, mode);
       }
       if (++nodes > maxNodes) {
+        changes++;
         copy ??= flushObject(base, v);
         setOwn(copy, MARKERS.truncatedKey, MARKERS.maxNodes);
         break;
@@ -449,6 +468,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
         if (!pathOnly) name = (mode === Mode.Headers ? headerInfo(k) : keyInfo(k)).name;
       }
       if (known !== null) name = scrubKnownSecrets(name, known, keySink('', 'known-secret'));
+      if (name !== k) changes++;
       if (findings !== null && name !== k) findings.push({ rule: 'secret-in-key', path: formatPath([...pathKeys, k], outputKey) });
       if (copy !== null) {
         if (out !== REMOVE) setOwn(copy, name, out);
@@ -500,6 +520,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     const length = v.length;
     for (let i = 0; i < length; i++) {
       if (++nodes > maxNodes) {
+        changes++;
         copy ??= flushArray(base);
         copy.push(`${MARKERS.maxNodes} ${length - i} more items`);
         break;
@@ -653,6 +674,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
       if (!(careful ? hasOwn.call(v, k) : Object.prototype.hasOwnProperty.call(v, k))) continue;
       if (k === 'toJSON' && !viaToJSON && typeof v[k] === 'function') return specialJson(v, state, depth, mode);
       if (++nodes > maxNodes) {
+        changes++;
         out += `${first ? '' : ','}${quoteKey(MARKERS.truncatedKey)}${quote(MARKERS.maxNodes)}`;
         break;
       }
@@ -663,6 +685,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
         // The common case, inlined: no paths, no allow-list, an ordinary object.
         const info = keyInfo(k);
         const rule = info.rule;
+        if (info.name !== k) changes++;
         if (rule === null) {
           if (typeof child === 'string') {
             const redacted = string(child, depth);
@@ -696,8 +719,13 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
 
   /** `"key":` (after a comma unless first), with the key as the output writes it. */
   function keyJson(k: string, mode: Mode, first: boolean): string {
-    if (known !== null) return `${first ? '' : ','}${quoteKey(outputKey(k, mode))}`;
+    if (known !== null) {
+      const name = outputKey(k, mode);
+      if (name !== k) changes++;
+      return `${first ? '' : ','}${quoteKey(name)}`;
+    }
     const info = mode === Mode.Headers ? headerInfo(k) : keyInfo(k);
+    if (info.name !== k) changes++;
     return first ? info.json : info.comma;
   }
 
@@ -744,6 +772,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     for (let i = 0; i < length; i++) {
       if (i > 0) out += ',';
       if (++nodes > maxNodes) {
+        changes++;
         out += quote(`${MARKERS.maxNodes} ${length - i} more items`);
         break;
       }
@@ -776,6 +805,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     // So does a replaced hasOwnProperty (the fast walk calls the global one, see `hasOwn`).
     careful = beCareful || typeof (objectProto as { toJSON?: unknown }).toJSON === 'function' || objectProto.hasOwnProperty !== hasOwn;
     nodes = 0;
+    changes = 0;
     top = 0;
     if (pathKeys.length !== 0) pathKeys.length = 0;
   }
@@ -783,6 +813,9 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
   return {
     get busy() {
       return busy;
+    },
+    get changes() {
+      return changes;
     },
     // Each entry point runs the fast walk, then the careful one if the fast walk threw.
     // (Written out three times: a shared helper would allocate a closure per call.)
