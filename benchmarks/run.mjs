@@ -163,6 +163,11 @@ if (outPath) {
     if (r.checks.length) md.push(markdownTable(r.checkTable), '');
   }
   md.push(`**Ratio checks:** ${summary || 'none'}.`, '');
+  // Hand-written analysis of the misses, and the memory soak's figures, kept beside the generated tables.
+  for (const extra of ['ANALYSIS.md', 'SOAK.md']) {
+    const file = fileURLToPath(new URL(`./${extra}`, import.meta.url));
+    if (existsSync(file)) md.push(readFileSync(file, 'utf8').trim(), '');
+  }
   writeFileSync(outPath, md.join('\n'));
   console.log(`Wrote ${outPath}`);
   if (!args.out) {

@@ -11,7 +11,7 @@ import vm from 'node:vm';
 /** Timing profiles: `quick` keeps a whole run under a minute, `full` is for RESULTS.md. */
 export const PROFILES = {
   full: { warmupMs: 300, rounds: 9, roundMs: 220 },
-  quick: { warmupMs: 80, rounds: 3, roundMs: 80 },
+  quick: { warmupMs: 150, rounds: 5, roundMs: 120 },
 };
 
 /** A real collector when one can be had; mitata's fallback allocates 1 GiB per measurement. */
