@@ -32,6 +32,13 @@ const enum Mode {
   Headers = 1,
 }
 
+/** What a walk produces: a redacted copy, JSON text, or redacted free text. */
+const enum Output {
+  Copy = 0,
+  Json = 1,
+  Text = 2,
+}
+
 /** What a built-in or class instance turns into before it is walked (see `convert`). */
 const enum Converted {
   /** A final, JSON-safe value (a marker, a Date, redacted URL text). */
@@ -810,6 +817,38 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     if (pathKeys.length !== 0) pathKeys.length = 0;
   }
 
+  /** One walk of `v` for the given output. */
+  function walkOnce(output: Output, v: unknown): unknown {
+    switch (output) {
+      case Output.Copy:
+        return value(v, rootPaths, 0, Mode.Plain);
+      case Output.Json:
+        return valueJson(v, rootPaths, 0, Mode.Plain) ?? 'null';
+      default:
+        return string(v as string, 0);
+    }
+  }
+
+  /** Runs the fast walk, then the careful one if the fast walk threw; never throws. */
+  function guarded(output: Output, v: unknown, secrets: readonly string[] | null, failed: string): unknown {
+    busy = true;
+    known = secrets;
+    try {
+      reset(false);
+      return walkOnce(output, v);
+    } catch {
+      try {
+        reset(true);
+        return walkOnce(output, v);
+      } catch {
+        stats.errors++;
+        return failed;
+      }
+    } finally {
+      busy = false;
+    }
+  }
+
   return {
     get busy() {
       return busy;
@@ -817,61 +856,8 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     get changes() {
       return changes;
     },
-    // Each entry point runs the fast walk, then the careful one if the fast walk threw.
-    // (Written out three times: a shared helper would allocate a closure per call.)
-    run(v, secrets) {
-      busy = true;
-      known = secrets;
-      try {
-        reset(false);
-        return value(v, rootPaths, 0, Mode.Plain);
-      } catch {
-        try {
-          reset(true);
-          return value(v, rootPaths, 0, Mode.Plain);
-        } catch {
-          stats.errors++;
-          return failText;
-        }
-      } finally {
-        busy = false;
-      }
-    },
-    runJson(v, secrets) {
-      busy = true;
-      known = secrets;
-      try {
-        reset(false);
-        return valueJson(v, rootPaths, 0, Mode.Plain) ?? 'null';
-      } catch {
-        try {
-          reset(true);
-          return valueJson(v, rootPaths, 0, Mode.Plain) ?? 'null';
-        } catch {
-          stats.errors++;
-          return failJson;
-        }
-      } finally {
-        busy = false;
-      }
-    },
-    runText(s, secrets) {
-      busy = true;
-      known = secrets;
-      try {
-        reset(false);
-        return string(s, 0);
-      } catch {
-        try {
-          reset(true);
-          return string(s, 0);
-        } catch {
-          stats.errors++;
-          return failText;
-        }
-      } finally {
-        busy = false;
-      }
-    },
+    run: (v, secrets) => guarded(Output.Copy, v, secrets, failText),
+    runJson: (v, secrets) => guarded(Output.Json, v, secrets, failJson) as string,
+    runText: (text, secrets) => guarded(Output.Text, text, secrets, failText) as string,
   };
 }
