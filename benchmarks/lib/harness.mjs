@@ -181,8 +181,9 @@ export async function measureSuite(registry, profile, log = () => {}) {
 }
 
 /**
- * Evaluates the ratio checks of a suite. The regression floor is 80 % of the ratio measured by the
- * last full run (benchmarks/baseline.json), or 80 % of the target when no baseline exists; in quick
+ * Evaluates the ratio checks of a suite. The regression floor is 80 % of the lowest round ratio
+ * measured by the last full run (benchmarks/baseline.json), capped at the target, or 80 % of the
+ * target when no baseline exists; in quick
  * mode a check below its floor fails.
  * status: PASS (>= target), MISS (< target; in quick mode still >= floor), FAIL (quick: < floor),
  * INVALID (an output was wrong, e.g. nothing redacted), SKIP (a case did not run), INFO (no target).
