@@ -6,10 +6,9 @@
  * Run: npm run demo   (or: npm run build -w packages/core && node examples/demo.mjs)
  *
  * Each section is a {@link Section}: a title and a function that builds the app's log setup around
- * a line sink. To add a pino or winston section, append one to SECTIONS.
+ * a line sink. To add another way of logging, append a section to SECTIONS.
  */
-// In an app this is `from '@hushlog/core'`; the demo imports the workspace build directly so it
-// runs from a fresh checkout without linking the package.
+// The workspace links @hushlog/core (and the adapters) into node_modules; `npm run demo` builds them first.
 import { createRedactor, runWithSecrets } from '@hushlog/core';
 import { createApp } from './app.mjs';
 import { Writable } from 'node:stream';
