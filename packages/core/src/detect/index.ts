@@ -24,9 +24,6 @@ export const BUILTIN_DETECTORS: readonly DetectorDefinition[] = [
   ipv4,
 ];
 
-/** The names of the built-in detectors, in priority order. */
-export const BUILTIN_DETECTOR_NAMES: readonly string[] = BUILTIN_DETECTORS.map((d) => d.name);
-
 export { basic, bearer, isBearerToken, isPlaceholder, jwt, privateKey, userinfo } from './credentials.js';
 export { card, email, iban, ipv4, ipv6, isPlausiblePhone, isRedactableEmail, isValidSsn, phone, ssn } from './pii.js';
 export * from './tokens.js';

@@ -1,7 +1,6 @@
 import { REMOVE, type CompiledCensor } from '../censor/compile-censor.js';
 import { ValueStyle } from '../match/keys.js';
 import type { CensorContext } from '../policy/types.js';
-import { currentSecrets } from '../secrets/known-secrets.js';
 
 const SCHEME = /^([a-z][\w.+-]*)(\s+)(\S.*)$/is;
 /**
@@ -22,28 +21,35 @@ function isKnownScheme(word: string): boolean {
   return SCHEME_WORD.test(word) && KNOWN_SCHEMES.has(word.toLowerCase());
 }
 
-/** True when `text` holds one of the current request's known secrets (see runWithSecrets). */
-function holdsKnownSecret(text: string): boolean {
-  const known = currentSecrets();
-  if (known === null) return false;
-  for (const secret of known) if (text.includes(secret)) return true;
+/** One censoring: the compiled censor, its context, and the request's known secrets for this walk. */
+export interface CensorCall {
+  readonly censor: CompiledCensor;
+  readonly ctx: CensorContext;
+  /** The known secrets of the walk's runWithSecrets scope, or null. */
+  readonly known: readonly string[] | null;
+}
+
+/** True when `text` holds one of the request's known secrets (see runWithSecrets). */
+function holdsKnownSecret(text: string, call: CensorCall): boolean {
+  if (call.known === null) return false;
+  for (const secret of call.known) if (text.includes(secret)) return true;
   return false;
 }
 
-function part(secret: string, censor: CompiledCensor, ctx: CensorContext): string {
-  const out = censor(secret, ctx);
+function part(secret: string, call: CensorCall): string {
+  const out = call.censor(secret, call.ctx);
   return out === REMOVE ? '' : out;
 }
 
 /** `name=value` → `name=<censored>`; a part without `=` is censored whole. */
-function censorCookiePair(pair: string, censor: CompiledCensor, ctx: CensorContext): string {
+function censorCookiePair(pair: string, call: CensorCall): string {
   const eq = pair.indexOf('=');
-  if (eq <= 0 || !COOKIE_NAME.test(pair.slice(0, eq)) || holdsKnownSecret(pair.slice(0, eq))) return part(pair, censor, ctx);
-  return `${pair.slice(0, eq + 1)}${part(pair.slice(eq + 1), censor, ctx)}`;
+  if (eq <= 0 || !COOKIE_NAME.test(pair.slice(0, eq)) || holdsKnownSecret(pair.slice(0, eq), call)) return part(pair, call);
+  return `${pair.slice(0, eq + 1)}${part(pair.slice(eq + 1), call)}`;
 }
 
 /** `a=1; b=2` → `a=[REDACTED]; b=[REDACTED]`, in one pass without intermediate arrays. */
-function censorCookieHeader(value: string, censor: CompiledCensor, ctx: CensorContext): string {
+function censorCookieHeader(value: string, call: CensorCall): string {
   let out = '';
   let start = 0;
   while (start <= value.length) {
@@ -52,7 +58,7 @@ function censorCookieHeader(value: string, censor: CompiledCensor, ctx: CensorCo
     let lead = start;
     while (lead < end && (value.charCodeAt(lead) === 0x20 || value.charCodeAt(lead) === 0x09)) lead++;
     if (start > 0) out += ';';
-    out += value.slice(start, lead) + censorCookiePair(value.slice(lead, end), censor, ctx);
+    out += value.slice(start, lead) + censorCookiePair(value.slice(lead, end), call);
     start = end + 1;
   }
   return out;
@@ -65,17 +71,17 @@ const COOKIE_ATTRIBUTES = new Set(['path', 'domain', 'expires', 'max-age', 'secu
  * `sid=abc; Path=/; HttpOnly` → `sid=[REDACTED]; Path=/; HttpOnly`: the cookie value goes, the
  * known attributes stay, and anything else after a `;` (which may be a secret) is censored too.
  */
-function censorSetCookie(value: string, censor: CompiledCensor, ctx: CensorContext): string {
+function censorSetCookie(value: string, call: CensorCall): string {
   const semi = value.indexOf(';');
   const first = semi === -1 ? value : value.slice(0, semi);
-  let out = censorCookiePair(first, censor, ctx);
+  let out = censorCookiePair(first, call);
   if (semi === -1) return out;
   for (const attribute of value.slice(semi + 1).split(';')) {
     const lead = attribute.length - attribute.trimStart().length;
     const body = attribute.slice(lead);
     const eq = body.indexOf('=');
     const name = (eq === -1 ? body : body.slice(0, eq)).trimEnd().toLowerCase();
-    out += `;${attribute.slice(0, lead)}${body === '' || (COOKIE_ATTRIBUTES.has(name) && !holdsKnownSecret(body)) ? body : part(body, censor, ctx)}`;
+    out += `;${attribute.slice(0, lead)}${body === '' || (COOKIE_ATTRIBUTES.has(name) && !holdsKnownSecret(body, call)) ? body : part(body, call)}`;
   }
   return out;
 }
@@ -85,28 +91,28 @@ function censorSetCookie(value: string, censor: CompiledCensor, ctx: CensorConte
  * useful and not secret stays: the scheme (`Bearer [REDACTED]`) and the cookie names.
  * Returns REMOVE when the censor removes the key.
  */
-export function censorStyled(value: unknown, style: ValueStyle, censor: CompiledCensor, ctx: CensorContext): unknown {
+export function censorStyled(value: unknown, style: ValueStyle, call: CensorCall): unknown {
   if (style !== ValueStyle.Plain) {
     if (typeof value === 'string') {
       if (style === ValueStyle.AuthScheme) {
         const space = value.indexOf(' ');
         // The common `Bearer <token>` shape without a regex; anything else goes through SCHEME.
         if (space > 0 && space < value.length - 1 && value.charCodeAt(space + 1) !== 0x20 && isKnownScheme(value.slice(0, space))) {
-          return `${value.slice(0, space + 1)}${part(value.slice(space + 1), censor, ctx)}`;
+          return `${value.slice(0, space + 1)}${part(value.slice(space + 1), call)}`;
         }
         const m = SCHEME.exec(value);
-        if (m !== null && KNOWN_SCHEMES.has((m[1] as string).toLowerCase())) return `${m[1]}${m[2]}${part(m[3] as string, censor, ctx)}`;
-      } else if (style === ValueStyle.Cookie) return censorCookieHeader(value, censor, ctx);
-      else return censorSetCookie(value, censor, ctx);
+        if (m !== null && KNOWN_SCHEMES.has((m[1] as string).toLowerCase())) return `${m[1]}${m[2]}${part(m[3] as string, call)}`;
+      } else if (style === ValueStyle.Cookie) return censorCookieHeader(value, call);
+      else return censorSetCookie(value, call);
     } else if (Array.isArray(value) && (style === ValueStyle.SetCookie || style === ValueStyle.Cookie)) {
       return value.map((v) =>
         typeof v === 'string'
           ? style === ValueStyle.SetCookie
-            ? censorSetCookie(v, censor, ctx)
-            : censorCookieHeader(v, censor, ctx)
-          : part(String(v), censor, ctx),
+            ? censorSetCookie(v, call)
+            : censorCookieHeader(v, call)
+          : part(String(v), call),
       );
     }
   }
-  return censor(value, ctx);
+  return call.censor(value, call.ctx);
 }

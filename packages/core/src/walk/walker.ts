@@ -303,7 +303,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
       pathKeys.pop();
     }
     try {
-      return censorStyled(v, style, p.censor, ctx);
+      return censorStyled(v, style, { censor: p.censor, ctx, known });
     } catch {
       stats.errors++;
       return failText;

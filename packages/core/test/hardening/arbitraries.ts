@@ -9,6 +9,7 @@
 import { types } from 'node:util';
 import fc from 'fast-check';
 import { crc32, toBase62 } from '../../src/detect/crc32.js';
+import { base64url, luhnCheckDigit } from '../detect/helpers.js';
 
 // ---- secrets ---------------------------------------------------------------------------------
 
@@ -21,23 +22,6 @@ const chars = (alphabet: string[], length: number) =>
 
 /** A secret in a format that a built-in detector finds anywhere in free text. */
 export type FormatSecret = { kind: 'format'; text: string; core: string };
-
-function base64url(s: string): string {
-  return Buffer.from(s).toString('base64url');
-}
-
-function luhnCheckDigit(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return String((10 - (sum % 10)) % 10);
-}
 
 /**
  * Secrets in formats the built-in detectors recognise. `core` is the part that must never appear in
