@@ -14,7 +14,10 @@ const IMAGE_DENSITY = /^\d+(?:\.\d+)?x\.(?:png|jpe?g|gif|webp|svg|avif|bmp|ico)$
 /** True when an email match is an address, not a `@2x.png` asset name. */
 export function isRedactableEmail(address: string): boolean {
   const at = address.lastIndexOf('@');
-  return at > 0 && !IMAGE_DENSITY.test(address.slice(at + 1));
+  if (at <= 0) return false;
+  // an asset name has a digit right after the `@`; an address almost never does
+  const next = address.charCodeAt(at + 1);
+  return next < 0x30 || next > 0x39 || !IMAGE_DENSITY.test(address.slice(at + 1));
 }
 
 /**
@@ -30,16 +33,30 @@ export const email: DetectorDefinition = withFacts(
     pattern:
       /@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9])(?<=(?<![\w.%+@-])(?<!\/\/[^\s/@?=&#]{0,128})([\w.%+-]{1,64}@[A-Za-z0-9.-]+))/g,
     group: 1,
+    groupEndsAtMatchEnd: true,
     validate: (m) => isRedactableEmail(m[1] ?? '') && !insideUserinfo(m.input, m.index - (m[1] ?? '').indexOf('@')),
   },
   AT,
 );
+
+let schemeText: string | null = null;
+let schemeFound = false;
+
+/** True when the text holds `://` (memoised for the last text: every email match in it asks). */
+function holdsScheme(text: string): boolean {
+  if (text !== schemeText) {
+    schemeText = text;
+    schemeFound = text.includes('://');
+  }
+  return schemeFound;
+}
 
 /**
  * True when `start` lies in the userinfo of a URL (`postgres://app:correct horse@db`), whose
  * password the userinfo detector owns: an email match there would eat the host.
  */
 function insideUserinfo(text: string, start: number): boolean {
+  if (!holdsScheme(text)) return false;
   const before = text.slice(Math.max(0, start - 160), start);
   const scheme = before.lastIndexOf('://');
   if (scheme === -1) return false;

@@ -39,6 +39,8 @@ interface CompiledDetector {
   readonly keywords: readonly string[] | undefined;
   readonly validate: ((match: RegExpExecArray) => boolean) | undefined;
   readonly group: number;
+  /** The group ends at the match end, so its start is computed and no `d` flag is needed. */
+  readonly groupAtEnd: boolean;
   /** For built-ins: short-string facts of which the prefilter needs one (-1: unknown, always ask). */
   readonly mask: number;
   /** For built-ins: short-string facts the prefilter needs all of. */
@@ -47,9 +49,10 @@ interface CompiledDetector {
 
 function compileDetector(d: DetectorDefinition): CompiledDetector {
   const group = d.group ?? 0;
+  const groupAtEnd = group > 0 && d.groupEndsAtMatchEnd === true;
   let flags = d.pattern.flags.replace('y', '');
   if (!flags.includes('g')) flags += 'g';
-  if (group > 0 && !flags.includes('d')) flags += 'd';
+  if (group > 0 && !groupAtEnd && !flags.includes('d')) flags += 'd';
   const keywords = d.keywords?.map((k) => k.toLowerCase()).filter((k) => k !== '');
   return {
     name: d.name,
@@ -58,6 +61,7 @@ function compileDetector(d: DetectorDefinition): CompiledDetector {
     keywords: keywords !== undefined && keywords.length > 0 ? keywords : undefined,
     validate: d.validate,
     group,
+    groupAtEnd,
     mask: factMaskOf(d)?.any ?? -1,
     requires: factMaskOf(d)?.all ?? 0,
   };
@@ -88,7 +92,11 @@ function runDetector(d: CompiledDetector, text: string, spans: SpanList): void {
     }
     if (d.validate !== undefined && !accepts(d.validate, m)) continue;
     if (d.group === 0) spans.add(m.index, m.index + m[0].length, d.name);
-    else {
+    else if (d.groupAtEnd) {
+      const secret = m[d.group];
+      const end = m.index + m[0].length;
+      if (secret !== undefined) spans.add(end - secret.length, end, d.name);
+    } else {
       const at = m.indices?.[d.group];
       if (at !== undefined) spans.add(at[0], at[1], d.name);
     }

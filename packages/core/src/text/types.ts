@@ -36,4 +36,10 @@ export interface DetectorDefinition {
   readonly validate?: (match: RegExpExecArray) => boolean;
   /** The capture group that holds the secret (default 0, the whole match). */
   readonly group?: number;
+  /**
+   * True when `group` always ends where the match ends (a group inside a trailing lookbehind).
+   * The group's start then follows from its length, and the pattern runs without the `d` flag
+   * (match indices cost about 100 ns per match).
+   */
+  readonly groupEndsAtMatchEnd?: boolean;
 }

@@ -32,6 +32,15 @@ describe('email', () => {
       expect(findAll(email, text)).toEqual([]);
     }
   });
+  it('finds an address that follows a URL by more than the userinfo window, in a text asked about twice', () => {
+    const text = `postgres://u:secret@db.example.com/x ${'filler '.repeat(30)}mail jane@example.com, ops@example.org`;
+    expect(findAll(email, text)).toEqual(['jane@example.com', 'ops@example.org']);
+    expect(findAll(email, 'no scheme here: jane@example.com')).toEqual(['jane@example.com']);
+    expect(findAll(email, text)).toEqual(['jane@example.com', 'ops@example.org']);
+  });
+  it('hides the whole address, local part included, when the match starts at the @', () => {
+    expect(findAll(email, 'from: x_y.z+1@example.com;')).toEqual(['x_y.z+1@example.com']);
+  });
 });
 
 describe('card', () => {
