@@ -185,6 +185,8 @@ const UPPER_HINT = /[A-Z]/;
 const ESCAPE_HINT = /["\\\u0000-\u001f\ud800-\udfff]/;
 const QUAD_HINT = /\d\.\d{1,3}\.\d/;
 const IBAN_HINT = /[A-Z][A-Z]\d\d/;
+/** 16 token characters in a row (bounded, so a failed attempt costs at most 16 steps). */
+const TOKEN_RUN_HINT = /[\w-]{16}/;
 
 /** Computes one fact of a long string natively (a "maybe" answer is allowed). */
 function nativeFact(text: string, fact: number): boolean {
@@ -222,8 +224,10 @@ function nativeFact(text: string, fact: number): boolean {
       return has(text, DOT) && QUAD_HINT.test(text);
     case IBAN_HEAD:
       return has(text, DIGIT_RUN_4) && IBAN_HINT.test(text);
+    case TOKEN_RUN:
+      return TOKEN_RUN_HINT.test(text);
     default:
-      return true; // TOKEN_RUN and anything else: maybe
+      return true; // anything else: maybe
   }
 }
 
