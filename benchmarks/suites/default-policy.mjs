@@ -75,6 +75,28 @@ export function register(s, { core }) {
     target: cleanTarget,
   });
 
+  // A policy with 100 custom detectors gated by keywords: one keyword search per string, not 100.
+  const manyKeywords = core.createRedactor({
+    customDetectors: Array.from({ length: 100 }, (_, i) => ({
+      name: `custom-${i}`,
+      keywords: [`cst${i}_`],
+      pattern: new RegExp(`cst${i}_[a-z0-9]{16}`),
+    })),
+  });
+  s.add({
+    id: 'clean/hushlog-100-custom',
+    group: cleanGroup,
+    lib: 'hushlog + 100 keyword detectors',
+    fn: () => manyKeywords.stringify(clean),
+    verify: (out) => (out === cleanJson ? null : `changed a clean record: ${out}`),
+  });
+  s.check({
+    name: 'cleanRecord: hushlog with 100 custom keyword detectors / hushlog',
+    hushlog: 'clean/hushlog-100-custom',
+    anchor: 'clean/hushlog',
+    target: null,
+  });
+
   s.add({
     id: 'clean/hushlog-structural',
     group: 'cleanRecord (nothing to redact)',

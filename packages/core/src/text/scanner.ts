@@ -2,10 +2,12 @@
  * The free-text scanner: finds secrets inside strings with value detectors, sensitive `key=value`
  * pairs and sensitive URL query parameters, then writes the redacted string once.
  *
- * Per call: each detector's cheap prefilter (and keyword check, on a text lower-cased at most
- * once) decides whether its pattern runs at all; candidate patterns run as global regexes from
- * offset 0; spans from every source are merged (see `applySpans`). Clean text costs one shared
- * character profile plus a few `indexOf` calls.
+ * Per call: the string's character facts pick the built-in candidates, one search over all
+ * keywords decides whether keyword-gated detectors are candidates at all, and each candidate's
+ * prefilter (and own keyword check, on a text lower-cased at most once) decides whether its
+ * pattern runs; candidate patterns run as global regexes from offset 0; spans from every source
+ * are merged (see `applySpans`). Clean text costs one shared character profile, one keyword
+ * search when the policy has keyword detectors, and a few `indexOf` calls.
  */
 import { COLON, DOUBLE_DASH, EQUALS, QUESTION, factMaskOf, shortFacts } from '../detect/facts.js';
 import { KeyVerdicts, scanKeyValues } from './keyvalue.js';
@@ -25,6 +27,8 @@ export interface TextScannerOptions {
 
 const CANDIDATE_SLOT_BITS = 8;
 const CANDIDATE_SLOTS = 1 << CANDIDATE_SLOT_BITS;
+/** A bit above every fact, set in a candidate-cache key when the keyword search hit. */
+const KEYWORD_HIT = 1 << 30;
 
 /** The detector name reported for values of sensitive keys in free text. */
 export const KEY_VALUE_DETECTOR = 'kv';
@@ -80,6 +84,22 @@ function hasKeyword(lower: string, keywords: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * One case-insensitive search for every keyword of every detector, so that a string holding none
+ * of them (the common case) costs one native scan however many keyword detectors the policy has.
+ * Null when no detector has keywords. A hit is only a hint: each detector then checks its own
+ * keywords on the lower-cased text, as before. Any non-ASCII character is a hit too (Unicode case
+ * folding and `toLowerCase` can disagree there), so the hint never hides a keyword that
+ * `hasKeyword` would see.
+ */
+function keywordHint(detectors: readonly CompiledDetector[]): RegExp | null {
+  const all = new Set<string>();
+  for (const d of detectors) for (const k of d.keywords ?? []) all.add(k);
+  if (all.size === 0) return null;
+  const escaped = [...all].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+  return new RegExp(`${escaped.join('|')}|[^\\0-\\x7f]`, 'i');
+}
+
 /** Runs one detector's pattern over the text and adds the accepted spans. */
 function runDetector(d: CompiledDetector, text: string, spans: SpanList): void {
   const re = d.pattern;
@@ -121,14 +141,18 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner | n
   // Map lookup per string.
   let relevant = 0;
   for (const d of detectors) relevant |= d.mask === -1 ? 0 : d.mask | d.requires;
+  // Detectors gated by keywords join the candidates only when the one keyword search hits.
+  const anyKeyword = keywordHint(detectors);
+  const unkeyed = anyKeyword === null ? detectors : detectors.filter((d) => d.keywords === undefined);
   const slotFacts = new Int32Array(CANDIDATE_SLOTS).fill(-1);
   const slotLists: (readonly CompiledDetector[])[] = new Array<readonly CompiledDetector[]>(CANDIDATE_SLOTS).fill(detectors);
-  const candidatesFor = (facts: number): readonly CompiledDetector[] => {
-    if (facts === -1) return detectors;
-    const key = facts & relevant;
+  const candidatesFor = (facts: number, keywordHit: boolean): readonly CompiledDetector[] => {
+    const pool = keywordHit ? detectors : unkeyed;
+    if (facts === -1) return pool;
+    const key = (facts & relevant) | (keywordHit ? KEYWORD_HIT : 0);
     const slot = Math.imul(key, 0x9e3779b1) >>> (32 - CANDIDATE_SLOT_BITS);
     if (slotFacts[slot] === key) return slotLists[slot] as readonly CompiledDetector[];
-    const list = detectors.filter((d) => d.mask === -1 || ((key & d.mask) !== 0 && (key & d.requires) === d.requires));
+    const list = pool.filter((d) => d.mask === -1 || ((key & d.mask) !== 0 && (key & d.requires) === d.requires));
     slotFacts[slot] = key;
     slotLists[slot] = list;
     return list;
@@ -142,7 +166,7 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner | n
       if (text.length < 3) return text;
       // exact facts for short strings (-1 for long ones): built-ins are skipped by their facts
       const facts = shortFacts(text);
-      const list = candidatesFor(facts);
+      const list = candidatesFor(facts, anyKeyword !== null && anyKeyword.test(text));
       spans = null;
       let lower: string | null = null;
       for (let i = 0; i < list.length; i++) {

@@ -127,6 +127,27 @@ describe('custom detectors', () => {
     expect(scanner.redact('no ids here', label)).toBe('no ids here');
     expect(calls).toBe(1);
   });
+  it('runs many keyword detectors behind one keyword search, in any case and beside non-ASCII text', () => {
+    let runs = 0;
+    const detectors: DetectorDefinition[] = Array.from({ length: 200 }, (_, i) => ({
+      name: `d${i}`,
+      keywords: [`k${i}_`],
+      pattern: new RegExp(`k${i}_\\d{4}`, 'gi'),
+      validate: () => (runs++, true),
+    }));
+    const scanner = compileTextScanner({ detectors, isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+    expect(scanner.redact('order shipped to the warehouse', label)).toBe('order shipped to the warehouse');
+    expect(scanner.redact('key K17_1234 rotated', label)).toBe('key [d17] rotated');
+    expect(scanner.redact('clé k199_9876 tournée', label)).toBe('clé [d199] tournée');
+    expect(runs).toBe(2);
+  });
+  it('reads keywords literally, regex characters included', () => {
+    const d: DetectorDefinition = { name: 'dotted', keywords: ['x.y('], pattern: /x.y\(\d+/g };
+    const scanner = compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+    // the keyword gates the whole text; the pattern then finds what it finds
+    expect(scanner.redact('x.y(42 and xzy(42', label)).toBe('[dotted] and [dotted]');
+    expect(scanner.redact('only xzy(42 here', label)).toBe('only xzy(42 here');
+  });
   it('adds the g flag and uses the capture group', () => {
     const d: DetectorDefinition = { name: 'pin', keywords: ['pin'], pattern: /pin (\d{4})/i, group: 1 };
     const scanner = compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
