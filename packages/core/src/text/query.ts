@@ -3,7 +3,7 @@
  * whose name is sensitive. Linear: every `?` starts at most one pass over the parameters after it,
  * and the next `?` is searched after that pass.
  */
-import type { SpanCallback } from './keyvalue.js';
+import { hashKey, type KeyVerdicts, type SpanCallback } from './keyvalue.js';
 
 /** Characters that end a parameter name. */
 const NAME_END = new Uint8Array(128);
@@ -25,26 +25,45 @@ function scanUntil(text: string, i: number, table: Uint8Array): number {
   return i;
 }
 
+/** True for the characters `\s` matches (a `?` after one starts prose, not a query). */
+function isWhitespace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /**
  * Reports the value of every sensitive query parameter in `text`.
- * @param isSensitiveQueryKey decides on a raw parameter name (`api_key`, `X-Amz-Signature`, `sig`)
+ * @param queryKeys verdicts on raw parameter names (`api_key`, `X-Amz-Signature`, `sig`), cached
+ *   by hash so a name seen before costs no substring
  */
-export function scanQuery(text: string, isSensitiveQueryKey: (rawKey: string) => boolean, report: SpanCallback): void {
+export function scanQuery(text: string, queryKeys: KeyVerdicts, report: SpanCallback): void {
   const n = text.length;
   let q = text.indexOf('?');
   while (q !== -1) {
     let i = q + 1;
-    if (q > 0 && !/\s/.test(text.charAt(q - 1))) {
+    if (q > 0 && !isWhitespace(text.charCodeAt(q - 1))) {
       for (;;) {
-        const nameStart = i;
+        let nameStart = i;
         i = scanUntil(text, i, NAME_END);
         const c = text.charCodeAt(i);
         if (c === 0x3d /* = */) {
           const valueStart = i + 1;
           i = scanUntil(text, valueStart, VALUE_END);
-          let name = text.slice(nameStart, valueStart - 1);
-          if (name.startsWith('amp;')) name = name.slice(4);
-          if (i > valueStart && name !== '' && name.length <= MAX_NAME && isSensitiveQueryKey(name)) report(valueStart, i);
+          const nameEnd = valueStart - 1;
+          if (text.startsWith('amp;', nameStart)) nameStart += 4;
+          if (i > valueStart && nameEnd > nameStart && nameEnd - nameStart <= MAX_NAME) {
+            if (queryKeys.test(text, nameStart, nameEnd, hashKey(text, nameStart, nameEnd))) report(valueStart, i);
+          }
         }
         if (i < n && text.charCodeAt(i) === 0x26 /* & */) i++;
         else break;

@@ -10,7 +10,7 @@
  * search when the policy has keyword detectors, and a few `indexOf` calls.
  */
 import { COLON, DOUBLE_DASH, EQUALS, QUESTION, factMaskOf, shortFacts } from '../detect/facts.js';
-import { KeyVerdicts, scanKeyValues } from './keyvalue.js';
+import { HAS_COLON, HAS_DOUBLE_DASH, HAS_EQUALS, KeyVerdicts, scanKeyValues } from './keyvalue.js';
 import { scanQuery } from './query.js';
 import { SpanList, applySpans } from './spans.js';
 import type { DetectorDefinition, SpanSink, TextScanner } from './types.js';
@@ -135,6 +135,7 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner | n
   if (detectors.length === 0 && isSensitiveKey === null && isSensitiveQueryKey === null) return null;
 
   const verdicts = isSensitiveKey === null ? null : new KeyVerdicts(isSensitiveKey);
+  const queryVerdicts = isSensitiveQueryKey === null ? null : new KeyVerdicts(isSensitiveQueryKey);
   // The detectors that can match a short string, by its facts: most strings have no candidate.
   // Only the facts some detector looks at pick the list, and the lists sit in a small
   // direct-mapped cache (a slot holds the last facts that hashed there), which is cheaper than a
@@ -186,9 +187,17 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner | n
         }
         runDetector(d, text, (spans ??= new SpanList()));
       }
-      if (verdicts !== null && (facts & (EQUALS | COLON | DOUBLE_DASH)) !== 0) scanKeyValues(text, verdicts, addKeyValue);
-      if (isSensitiveQueryKey !== null && (facts & QUESTION) !== 0 && (facts !== -1 || text.includes('?'))) {
-        scanQuery(text, isSensitiveQueryKey, addQuery);
+      if (verdicts !== null && (facts & (EQUALS | COLON | DOUBLE_DASH)) !== 0) {
+        const delimiters =
+          facts === -1
+            ? undefined
+            : ((facts & EQUALS) !== 0 ? HAS_EQUALS : 0) |
+              ((facts & COLON) !== 0 ? HAS_COLON : 0) |
+              ((facts & DOUBLE_DASH) !== 0 ? HAS_DOUBLE_DASH : 0);
+        scanKeyValues(text, verdicts, addKeyValue, delimiters);
+      }
+      if (queryVerdicts !== null && (facts & QUESTION) !== 0 && (facts !== -1 || text.includes('?'))) {
+        scanQuery(text, queryVerdicts, addQuery);
       }
       const found: SpanList | null = spans;
       spans = null;

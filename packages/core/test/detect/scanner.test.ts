@@ -94,6 +94,14 @@ describe('URL query parameters', () => {
   it('handles &amp; separators and quoted URLs', () => {
     expect(redact('"https://x/?a=1&amp;key=zz"')).toBe('"https://x/?a=1&amp;key=[query]"');
   });
+  it('reads a ? after a space (any Unicode space) as prose, not as a query', () => {
+    expect(redact('what ?sig=abc')).toBe('what ?sig=abc');
+    expect(redact('what\u00a0?sig=abc')).toBe('what\u00a0?sig=abc');
+    expect(redact('GET /f?sig=abc')).toBe('GET /f?sig=[query]');
+  });
+  it('censors a parameter name each time it comes back, in any case', () => {
+    expect(redact('GET /a?sig=1 then /b?SIG=2&x=3 then /c?sig=4')).toBe('GET /a?sig=[query] then /b?SIG=[query]&x=3 then /c?sig=[query]');
+  });
   it('can be turned off', () => {
     const scanner = compileTextScanner({ detectors: [], isSensitiveKey: null, isSensitiveQueryKey: null });
     expect(scanner).toBeNull();
