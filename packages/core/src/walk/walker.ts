@@ -439,7 +439,8 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
   function entries(v: Bag, state: PathState | null, depth: number, mode: Mode, viaToJSON: boolean, force = false): unknown {
     if (pathOnly && state !== null && state.onlyNames && !careful && !force) return namedEntries(v, state, depth, mode, viaToJSON);
     const base = top;
-    const hot = state === null && mode === Mode.Plain && allowKeys === null && !trackPath;
+    const hot = state === null && allowKeys === null && !trackPath;
+    const headerKeys = mode === Mode.Headers;
     let copy: Bag | null = null;
     for (const k in v) {
       if (!(careful ? hasOwn.call(v, k) : Object.prototype.hasOwnProperty.call(v, k))) continue;
@@ -460,8 +461,8 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
       let name = k;
       if (child === THREW) out = failText;
       else if (hot) {
-        // The common case, inlined: no paths, no allow-list, an ordinary object.
-        const info = keyInfo(k);
+        // The common case, inlined: no paths, no allow-list, an ordinary object or a header container.
+        const info = headerKeys ? headerInfo(k) : keyInfo(k);
         const rule = info.rule;
         name = info.name;
         if (rule === null) {
@@ -674,7 +675,8 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
 
   function entriesJson(v: Bag, state: PathState | null, depth: number, mode: Mode, viaToJSON: boolean): string {
     // Inside a runWithSecrets scope, keys are also scrubbed of the known secrets (see keyJson).
-    const hot = state === null && mode === Mode.Plain && allowKeys === null && !trackPath && known === null;
+    const hot = state === null && allowKeys === null && !trackPath && known === null;
+    const headerKeys = mode === Mode.Headers;
     let out = '{';
     let first = true;
     for (const k in v) {
@@ -689,8 +691,8 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
       let piece: string | undefined;
       if (child === THREW) piece = failJson;
       else if (hot) {
-        // The common case, inlined: no paths, no allow-list, an ordinary object.
-        const info = keyInfo(k);
+        // The common case, inlined: no paths, no allow-list, an ordinary object or a header container.
+        const info = headerKeys ? headerInfo(k) : keyInfo(k);
         const rule = info.rule;
         if (info.name !== k) changes++;
         if (rule === null) {
