@@ -1,5 +1,4 @@
-// The suites, in run order. To add one (pino end-to-end, winston, CLI MB/s, adversarial linear
-// time...), write a module exporting `name`, `title`, `description`, `libraries` (package names
+// The suites, in run order. To add one, write a module exporting `name`, `title`, `description`, `libraries` (package names
 // whose versions go in RESULTS.md) and `register(s, ctx)`, which calls `s.add(case)` and
 // `s.check(ratioCheck)` (see lib/harness.mjs for their shapes), then list it here.
 import * as paths from './paths.mjs';
@@ -10,3 +9,4 @@ export const suites = [paths, defaultPolicy, text];
 suites.push(await import('./pino.mjs')); // @hushlog/pino end to end
 suites.push(await import('./winston.mjs')); // @hushlog/winston end to end
 suites.push(await import('./cli.mjs')); // the hushlog command's line pipeline (MB/s)
+suites.push(await import('./linear.mjs')); // linear time on adversarial strings

@@ -7,94 +7,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BUILTIN_DETECTORS } from '../../src/detect/index.js';
 import { compileTextScanner } from '../../src/text/scanner.js';
 import type { DetectorDefinition, TextScanner } from '../../src/text/types.js';
+import { ADVERSARIAL_INPUTS as INPUTS } from '../../../../test/fixtures/adversarial-inputs.mjs';
 import { defaultScanner } from './helpers.js';
 
 const SMALL = 64 * 1024;
 const LARGE = 1024 * 1024;
-
-/** Repeated units; each is repeated (and cut) to the target size. */
-const UNITS: readonly string[] = [
-  '0123456789',
-  '1 ',
-  '4111 ',
-  '1-',
-  '1.',
-  '@',
-  'a@',
-  'a@b.',
-  '.@',
-  'a.',
-  '.',
-  '-',
-  'aB3+/',
-  'A',
-  'a',
-  'eyJ',
-  'eyJ.',
-  'eyJhbGciOiJIUzI1NiJ9.',
-  '-----BEGIN RSA PRIVATE KEY-----\n',
-  '-----BEGIN PRIVATE KEY-----',
-  'ghp_',
-  'github_pat_',
-  'sk-',
-  'sk-ant-api03-',
-  'sk_live_',
-  'AKIA',
-  'AIza',
-  'xoxb-',
-  'glpat-',
-  'SG.',
-  'hf_',
-  'npm_',
-  'dapi',
-  'dop_v1_',
-  'pypi-AgEIcHlwaS5vcmc',
-  'shpat_',
-  'SK',
-  'a=',
-  'password=',
-  'password="',
-  'password=\\"',
-  'password=${',
-  '"token":"',
-  'token:',
-  '--password ',
-  'Cookie: a=1; ',
-  '--',
-  '?&',
-  '?sig=',
-  '://',
-  'a://b:',
-  'a://b:c@',
-  '+1 ',
-  '(415) ',
-  '::',
-  '1:',
-  'fe80::',
-  'Bearer ',
-  'Basic ',
-  'DE89',
-  'DE89 ',
-  '\\"',
-];
-
-/** Single long runs that end in a trigger character. */
-const TAILED: readonly [string, string][] = [
-  ['a', '@example.com'],
-  ['1', ''],
-  ['A', '@x.io'],
-  ['-----BEGIN RSA PRIVATE KEY-----\n', ''],
-];
-
-function build(unit: string, size: number, tail = ''): string {
-  const body = unit.repeat(Math.ceil(size / unit.length)).slice(0, size - tail.length);
-  return body + tail;
-}
-
-const INPUTS: readonly { label: string; make: (size: number) => string }[] = [
-  ...UNITS.map((u) => ({ label: JSON.stringify(u), make: (size: number) => build(u, size) })),
-  ...TAILED.map(([u, tail]) => ({ label: `${JSON.stringify(u)}…${JSON.stringify(tail)}`, make: (size: number) => build(u, size, tail) })),
-];
 
 const sink = () => '*';
 
