@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // hushlog benchmarks: `npm run bench` (full run, writes benchmarks/RESULTS.md) or
 //   node benchmarks/run.mjs --quick                 ≤ 60 s, prints the ratio checks, exits 1 when a
-//                                                   ratio falls below its floor (0.8 × target) or an
-//                                                   output is wrong; never writes RESULTS.md
+//                                                   ratio falls below its floor (80 % of the lowest
+//                                                   round of the last full run, capped at the target)
+//                                                   twice in a row, or an output is wrong; a suite
+//                                                   with a ratio below its floor is measured once
+//                                                   more; never writes RESULTS.md
 //   node benchmarks/run.mjs --filter paths,text     only these suites (RESULTS.md is not written)
 //   node benchmarks/run.mjs --out /tmp/results.md   write the report there instead
 //   node benchmarks/run.mjs --list                  list suites and cases
@@ -105,14 +108,27 @@ const started = performance.now();
 const report = [];
 for (const reg of registries) {
   console.log(`\n## ${reg.suite.title}`);
-  const results = await measureSuite(reg, profile, (r) =>
+  const progress = (r) =>
     process.stderr.write(
       `  · ${r.id.padEnd(34)} ${fmtOps(r.opsPerSec).padStart(14)} ops/s  ${fmtNs(r.meanNs)}` +
         (process.env.BENCH_DEBUG ? `  rounds: ${r.roundMeans.map((x) => x.toFixed(0)).join(' ')} ns` : '') +
         '\n',
-    ),
-  );
-  const checks = evaluateChecks(reg, results, { quick, baseline });
+    );
+  let results = await measureSuite(reg, profile, progress);
+  let checks = evaluateChecks(reg, results, { quick, baseline });
+  if (quick && checks.some((c) => c.status === 'FAIL')) {
+    // A shared machine can slow one suite for a few seconds: measure that suite once more and keep,
+    // per check, the better of the two medians. A real regression is below its floor both times.
+    console.log(
+      `  (below a floor: ${checks
+        .filter((c) => c.status === 'FAIL')
+        .map((c) => c.name)
+        .join('; ')}; measuring the suite once more)`,
+    );
+    results = await measureSuite(reg, profile, progress);
+    const again = evaluateChecks(reg, results, { quick, baseline });
+    checks = checks.map((c, i) => ((again[i]?.ratio ?? -1) > (c.ratio ?? -1) ? again[i] : c));
+  }
   const cases = caseRows(reg, results);
   const checkTable = checkRows(checks, { quick });
   console.log(textTable(cases));
