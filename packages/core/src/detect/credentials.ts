@@ -4,7 +4,7 @@
  */
 import type { DetectorDefinition } from '../text/types.js';
 import { isBasicCredential, isJwtHeader } from './base64.js';
-import { AT, DASH, DOT, LETTER_B, SHORT_TEXT, TOKEN_RUN, has, withFacts } from './facts.js';
+import { AT, DASH, DOT, LETTER_B, TOKEN_RUN, has, withFacts } from './facts.js';
 
 /**
  * JSON Web Tokens (JWS compact form): `header.payload.signature` in base64url where the header
@@ -14,8 +14,8 @@ import { AT, DASH, DOT, LETTER_B, SHORT_TEXT, TOKEN_RUN, has, withFacts } from '
 export const jwt: DetectorDefinition = withFacts(
   {
     name: 'jwt',
-    // long strings: look for the payload's `.eyJ` (the `.` makes the search fast); short: `eyJ`
-    prefilter: (t) => has(t, TOKEN_RUN) && has(t, DOT) && t.includes(t.length > SHORT_TEXT ? '.eyJ' : 'eyJ'),
+    // the header's `eyJ` (`{"`): the payload may be any base64url, so it is not looked for
+    prefilter: (t) => has(t, TOKEN_RUN) && has(t, DOT) && t.includes('eyJ'),
     pattern: /(?<![\w-])eyJ[\w-]{5,}\.[\w-]+\.[\w-]*/g,
     validate: (m) => isJwtHeader(m[0].slice(0, m[0].indexOf('.'))),
   },

@@ -31,8 +31,14 @@ export const DIGITS_13 = 1 << 9;
 export const DOTTED_QUAD = 1 << 10;
 /** Two upper-case letters then two digits (a possible IBAN head). */
 export const IBAN_HEAD = 1 << 11;
-/** A run of 16 or more token characters `[A-Za-z0-9_-]` (every vendor token and JWT header has one). */
+/**
+ * A run of TOKEN_RUN_LENGTH or more token characters `[A-Za-z0-9_-]`: every JWT header with an
+ * `alg` (`{"alg":""}` is 14 characters of base64url) and every vendor token that the token
+ * detectors ask it of has one.
+ */
 export const TOKEN_RUN = 1 << 12;
+/** The run length TOKEN_RUN stands for. */
+export const TOKEN_RUN_LENGTH = 14;
 /** A run of hex digits and colons with two or more colons (a possible IPv6 address). */
 export const HEX_COLONS = 1 << 13;
 
@@ -163,7 +169,7 @@ export function exactFacts(text: string): number {
       } else dots = 0;
       if ((t & T_TOKEN) !== 0) tokenRun++;
       else {
-        if (tokenRun >= 16) flags |= TOKEN_RUN;
+        if (tokenRun >= TOKEN_RUN_LENGTH) flags |= TOKEN_RUN;
         tokenRun = 0;
       }
       if (c === 0x3a) colons++;
@@ -174,7 +180,7 @@ export function exactFacts(text: string): number {
     }
   }
   if (digits !== 0) flags |= clusterFlags(digits, dots);
-  if (tokenRun >= 16) flags |= TOKEN_RUN;
+  if (tokenRun >= TOKEN_RUN_LENGTH) flags |= TOKEN_RUN;
   if (colons >= 2) flags |= HEX_COLONS;
   return flags & ALL;
 }
@@ -185,8 +191,8 @@ const UPPER_HINT = /[A-Z]/;
 const ESCAPE_HINT = /["\\\u0000-\u001f\ud800-\udfff]/;
 const QUAD_HINT = /\d\.\d{1,3}\.\d/;
 const IBAN_HINT = /[A-Z][A-Z]\d\d/;
-/** 16 token characters in a row (bounded, so a failed attempt costs at most 16 steps). */
-const TOKEN_RUN_HINT = /[\w-]{16}/;
+/** TOKEN_RUN_LENGTH token characters in a row (bounded, so a failed attempt costs at most 14 steps). */
+const TOKEN_RUN_HINT = /[\w-]{14}/;
 
 /** Computes one fact of a long string natively (a "maybe" answer is allowed). */
 function nativeFact(text: string, fact: number): boolean {

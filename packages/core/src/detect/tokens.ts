@@ -1,11 +1,13 @@
 /**
- * Vendor tokens recognised by their published prefixes. Each detector's prefilter asks for a run
- * of 20+ token characters and one of its case-sensitive prefixes, so clean text never runs the
- * patterns. Every pattern is bounded on the left by a lookbehind (no start inside a longer run).
+ * Vendor tokens recognised by their published prefixes. Each detector's prefilter asks for a text
+ * of at least MIN_TOKEN_TEXT characters, a run of token characters (TOKEN_RUN, unless the format
+ * allows `+` or `/` inside) and one of its case-sensitive prefixes, so clean text never runs the
+ * patterns. Every fact asked for must follow from the pattern: the shortest match of each pattern
+ * holds it. Every pattern is bounded on the left by a lookbehind (no start inside a longer run).
  */
 import type { DetectorDefinition } from '../text/types.js';
 import { isGitHubTokenChecksumValid } from './crc32.js';
-import { DASH, DOT, NON_HEX_LOWER, TOKEN_RUN, UNDERSCORE, UPPER, exactFacts, has, withFacts } from './facts.js';
+import { COLON, DASH, DOT, NON_HEX_LOWER, TOKEN_RUN, UNDERSCORE, UPPER, exactFacts, has, withFacts } from './facts.js';
 
 /**
  * How a token prefix is searched: `{ sep, before }` finds each `sep` (a rare character such as `_`,
@@ -28,29 +30,42 @@ export function hasPrefixBefore(text: string, sep: string, before: readonly stri
   return false;
 }
 
-/** Builds a prefilter: a long token run and one of the case-sensitive token prefixes. */
-export function tokenPrefilter(literals: TokenLiterals): (text: string) => boolean {
+/** The length of the shortest token any pattern here matches (Slack: `xoxb-` and 10 characters). */
+export const MIN_TOKEN_TEXT = 15;
+
+/**
+ * Builds a prefilter: a text long enough, a run of token characters (unless `tokenRun` is false)
+ * and one of the case-sensitive token prefixes.
+ */
+export function tokenPrefilter(literals: TokenLiterals, tokenRun = true): (text: string) => boolean {
+  const runOk = tokenRun ? (text: string) => has(text, TOKEN_RUN) : () => true;
   if ('sep' in literals) {
     const { sep, before } = literals;
     const hint = literals.hint ?? sep;
-    return (text) => text.length >= 20 && has(text, TOKEN_RUN) && text.includes(hint) && hasPrefixBefore(text, sep, before);
+    return (text) => text.length >= MIN_TOKEN_TEXT && runOk(text) && text.includes(hint) && hasPrefixBefore(text, sep, before);
   }
   const list = literals as readonly string[];
   if (list.length === 0) return () => false;
   return (text) => {
-    if (text.length < 20 || !has(text, TOKEN_RUN)) return false;
+    if (text.length < MIN_TOKEN_TEXT || !runOk(text)) return false;
     for (const literal of list) if (text.includes(literal)) return true;
     return false;
   };
 }
 
-function define(
-  name: string,
-  literals: TokenLiterals,
-  pattern: RegExp,
-  extra: Pick<DetectorDefinition, 'validate' | 'group'> = {},
-): DetectorDefinition {
-  return withFacts({ name, prefilter: tokenPrefilter(literals), pattern, ...extra }, TOKEN_RUN, TOKEN_RUN | literalFacts(literals));
+/** How a token format is checked beyond its prefix. */
+interface TokenOptions extends Pick<DetectorDefinition, 'validate' | 'group'> {
+  /** False when the format allows characters that end a token run (`+`, `/`), so TOKEN_RUN is not implied. */
+  readonly tokenRun?: boolean;
+}
+
+function define(name: string, literals: TokenLiterals, pattern: RegExp, options: TokenOptions = {}): DetectorDefinition {
+  const { tokenRun = true, ...extra } = options;
+  const shapes = literalFacts(literals);
+  const detector = { name, prefilter: tokenPrefilter(literals, tokenRun), pattern, ...extra };
+  if (tokenRun) return withFacts(detector, TOKEN_RUN, TOKEN_RUN | shapes);
+  // without the run, the prefix's own shape facts pick the strings (none known: always a candidate)
+  return shapes === 0 ? detector : withFacts(detector, shapes, shapes);
 }
 
 /**
@@ -104,14 +119,20 @@ export const slackWebhook: DetectorDefinition = withFacts(
     pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/([\w/+-]{20,})/g,
     group: 1,
   },
-  TOKEN_RUN,
+  // the prefilter needs `://` and `hooks.slack.com/`; the path may be cut by `/` into short runs
+  COLON | DOT,
+  COLON | DOT,
 );
 
-/** Stripe secret and restricted keys `sk_live_ sk_test_ rk_live_ rk_test_`, and webhook secrets `whsec_`. Publishable `pk_` keys stay. */
+/**
+ * Stripe secret and restricted keys `sk_live_ sk_test_ rk_live_ rk_test_`, and webhook secrets
+ * `whsec_` (base64, so `+` and `/` may cut every token run short). Publishable `pk_` keys stay.
+ */
 export const stripe = define(
   'stripe',
   { sep: '_', before: ['sk', 'rk', 'whsec'] },
   /\b(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9+/=]{24,})(?!\w)/g,
+  { tokenRun: false },
 );
 
 /** Google API keys: `AIza` + 35 characters. */

@@ -90,15 +90,34 @@ function hasKeyword(lower: string, keywords: readonly string[]): boolean {
  * Null when no detector has keywords. A hit is only a hint: each detector then checks its own
  * keywords on the lower-cased text, as before. Any non-ASCII character is a hit too (Unicode case
  * folding and `toLowerCase` can disagree there), so the hint never hides a keyword that
- * `hasKeyword` would see.
+ * `hasKeyword` would see. Also null when the keywords are too many or too long for one regex
+ * (V8 refuses very long literals, and only when the regex first runs): each keyword detector then
+ * checks its own keywords on every string, as it did before the hint existed.
  */
 function keywordHint(detectors: readonly CompiledDetector[]): RegExp | null {
   const all = new Set<string>();
-  for (const d of detectors) for (const k of d.keywords ?? []) all.add(k);
-  if (all.size === 0) return null;
+  let chars = 0;
+  for (const d of detectors) {
+    for (const k of d.keywords ?? []) {
+      if (all.has(k)) continue;
+      all.add(k);
+      chars += k.length;
+    }
+  }
+  if (all.size === 0 || all.size > MAX_HINT_KEYWORDS || chars > MAX_HINT_CHARS) return null;
   const escaped = [...all].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
-  return new RegExp(`${escaped.join('|')}|[^\\0-\\x7f]`, 'i');
+  try {
+    const hint = new RegExp(`${escaped.join('|')}|[^\\0-\\x7f]`, 'i');
+    hint.test(''); // compiles it now, so a refusal shows here and not on the logging path
+    return hint;
+  } catch {
+    return null;
+  }
 }
+
+/** Beyond these, the keyword hint is not built (see keywordHint). */
+const MAX_HINT_KEYWORDS = 4096;
+const MAX_HINT_CHARS = 65536;
 
 /** Runs one detector's pattern over the text and adds the accepted spans. */
 function runDetector(d: CompiledDetector, text: string, spans: SpanList): void {

@@ -149,6 +149,17 @@ describe('custom detectors', () => {
     expect(scanner.redact('clé k199_9876 tournée', label)).toBe('clé [d199] tournée');
     expect(runs).toBe(2);
   });
+  it('runs a keyword detector on text whose keyword only lower-cases to it (the Kelvin sign K)', () => {
+    const d: DetectorDefinition = { name: 'kelvin', keywords: ['key'], pattern: /key-\d+/giu };
+    const scanner = compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+    expect(scanner.redact('id \u212Aey-12345', label)).toBe('id [kelvin]');
+  });
+  it('falls back to per-detector keyword checks when the keywords are too long for one search', () => {
+    const d: DetectorDefinition = { name: 'big', keywords: ['q'.repeat(40_000), 'secret-'], pattern: /secret-\d+/g };
+    const scanner = compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+    expect(scanner.redact('my secret-12345 here', label)).toBe('my [big] here');
+    expect(scanner.redact('nothing here', label)).toBe('nothing here');
+  });
   it('reads keywords literally, regex characters included', () => {
     const d: DetectorDefinition = { name: 'dotted', keywords: ['x.y('], pattern: /x.y\(\d+/g };
     const scanner = compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;

@@ -19,7 +19,7 @@ import {
   stripe,
   twilio,
 } from '../../src/detect/index.js';
-import { b64url, base62, chars, findAll, githubToken, hex } from './helpers.js';
+import { b64url, base62, chars, findAll, githubToken, hex, redact } from './helpers.js';
 
 const UPPER32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const join = (...parts: string[]) => parts.join('');
@@ -115,3 +115,39 @@ describe('prefixed tokens', () => {
     expect(findAll(shopify, join('shpat_', hex(33)))).toEqual([]);
   });
 });
+
+describe('the shortest form of each format', () => {
+  // The character facts that pick candidate detectors must follow from each pattern: its shortest
+  // match has to be found alone (exact facts) and inside a long text (facts found natively) alike.
+  const padding = ' lorem ipsum dolor sit amet'.repeat(12);
+  const shortest: readonly [name: string, token: string][] = [
+    ['slack', join('xoxb-', '1234567890')],
+    ['stripe', join('whsec_', 'abc+def/ghi+jkl/mno+pqr/stu+vwx')],
+    ['stripe', join('sk_live_', base62(16))],
+    ['aws-access-key-id', join('AKIA', chars(UPPER32, 16))],
+    ['gitlab', join('glpat-', base62(20))],
+    ['google-api-key', join('AIza', base62(35))],
+    ['anthropic', join('sk-ant-api03-', base62(20))],
+    ['npm', join('npm_', base62(36))],
+    ['twilio', join('SK', hex(32))],
+    ['huggingface', join('hf_', base62(34))],
+    ['databricks', join('dapi', hex(32))],
+    ['shopify', join('shpat_', hex(32))],
+    ['jwt', `${b64urlJson({ alg: '' })}.${b64urlJson({})}.`],
+  ];
+  for (const [name, token] of shortest) {
+    it(`finds ${name} ${token.slice(0, 12)}… alone and inside a long text`, () => {
+      expect(redact(`key ${token} end`)).toBe(`key [${name}] end`);
+      expect(redact(`key ${token} end${padding}`)).toBe(`key [${name}] end${padding}`);
+    });
+  }
+  it('finds a Slack webhook whose path is cut into short segments, alone and inside a long text', () => {
+    const url = 'https://hooks.slack.com/services/T0/B0/abc/def/ghi/jkl/mnop';
+    expect(redact(url)).toBe('https://hooks.slack.com/services/[slack-webhook]');
+    expect(redact(url + padding)).toBe(`https://hooks.slack.com/services/[slack-webhook]${padding}`);
+  });
+});
+
+function b64urlJson(value: object): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
