@@ -1,0 +1,1 @@
+{ "targets": [ { "target_name": "roundtrip", "sources": [ "roundtrip.c" ], "cflags": ["-O2"] } ] }
