@@ -38,16 +38,18 @@ export const MIN_TOKEN_TEXT = 15;
  * and one of the case-sensitive token prefixes.
  */
 export function tokenPrefilter(literals: TokenLiterals, tokenRun = true): (text: string) => boolean {
-  const runOk = tokenRun ? (text: string) => has(text, TOKEN_RUN) : () => true;
+  // the run fact a text must hold, or 0 when the format does not imply one
+  const run = tokenRun ? TOKEN_RUN : 0;
   if ('sep' in literals) {
     const { sep, before } = literals;
     const hint = literals.hint ?? sep;
-    return (text) => text.length >= MIN_TOKEN_TEXT && runOk(text) && text.includes(hint) && hasPrefixBefore(text, sep, before);
+    return (text) =>
+      text.length >= MIN_TOKEN_TEXT && (run === 0 || has(text, run)) && text.includes(hint) && hasPrefixBefore(text, sep, before);
   }
   const list = literals as readonly string[];
   if (list.length === 0) return () => false;
   return (text) => {
-    if (text.length < MIN_TOKEN_TEXT || !runOk(text)) return false;
+    if (text.length < MIN_TOKEN_TEXT || (run !== 0 && !has(text, run))) return false;
     for (const literal of list) if (text.includes(literal)) return true;
     return false;
   };

@@ -6,6 +6,7 @@
  * value once it is reported.
  */
 
+import { COLON, DOUBLE_DASH, EQUALS } from '../detect/facts.js';
 import { detachString } from '../match/keys.js';
 
 const MAX_KEY = 128;
@@ -78,14 +79,6 @@ export function hashKey(text: string, start: number, end: number): number {
 }
 
 const COOKIE_KEY = /^cookie$/i;
-
-/** Delimiter flags for `scanKeyValues`: the text may hold `=`. */
-export const HAS_EQUALS = 1;
-/** The text may hold `:`. */
-export const HAS_COLON = 2;
-/** The text may hold `--`. */
-export const HAS_DOUBLE_DASH = 4;
-const ALL_DELIMITERS = HAS_EQUALS | HAS_COLON | HAS_DOUBLE_DASH;
 
 /** Receives one value span `[start, end)`. */
 export type SpanCallback = (start: number, end: number) => void;
@@ -257,13 +250,13 @@ function scanDelimiter(text: string, d: number, keys: KeyVerdicts, report: SpanC
 /**
  * Reports the value span of every `key=value`-like pair in `text` whose key is sensitive.
  * @param keys verdicts on raw keys as written (`API_TOKEN`, `x-api-key`, `db.password`)
- * @param delimiters which delimiters the text may hold (`HAS_EQUALS | HAS_COLON | HAS_DOUBLE_DASH`,
- *   all by default), so that one known to be absent is not searched for
+ * @param facts the text's character facts (see detect/facts.ts), when known, so that a delimiter
+ *   they rule out (`EQUALS`, `COLON`, `DOUBLE_DASH`) is not searched for; -1 (all set) when not
  */
-export function scanKeyValues(text: string, keys: KeyVerdicts, report: SpanCallback, delimiters = ALL_DELIMITERS): void {
-  let eq = (delimiters & HAS_EQUALS) !== 0 ? text.indexOf('=') : -1;
-  let colon = (delimiters & HAS_COLON) !== 0 ? text.indexOf(':') : -1;
-  let dash = (delimiters & HAS_DOUBLE_DASH) !== 0 ? text.indexOf('--') : -1;
+export function scanKeyValues(text: string, keys: KeyVerdicts, report: SpanCallback, facts = -1): void {
+  let eq = (facts & EQUALS) !== 0 ? text.indexOf('=') : -1;
+  let colon = (facts & COLON) !== 0 ? text.indexOf(':') : -1;
+  let dash = (facts & DOUBLE_DASH) !== 0 ? text.indexOf('--') : -1;
   let from = 0;
   for (;;) {
     if (eq !== -1 && eq < from) eq = text.indexOf('=', from);

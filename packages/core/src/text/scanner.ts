@@ -10,7 +10,7 @@
  * search when the policy has keyword detectors, and a few `indexOf` calls.
  */
 import { COLON, DOUBLE_DASH, EQUALS, QUESTION, factMaskOf, shortFacts } from '../detect/facts.js';
-import { HAS_COLON, HAS_DOUBLE_DASH, HAS_EQUALS, KeyVerdicts, scanKeyValues } from './keyvalue.js';
+import { KeyVerdicts, scanKeyValues } from './keyvalue.js';
 import { scanQuery } from './query.js';
 import { SpanList, applySpans } from './spans.js';
 import type { DetectorDefinition, SpanSink, TextScanner } from './types.js';
@@ -206,15 +206,7 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner | n
         }
         runDetector(d, text, (spans ??= new SpanList()));
       }
-      if (verdicts !== null && (facts & (EQUALS | COLON | DOUBLE_DASH)) !== 0) {
-        const delimiters =
-          facts === -1
-            ? undefined
-            : ((facts & EQUALS) !== 0 ? HAS_EQUALS : 0) |
-              ((facts & COLON) !== 0 ? HAS_COLON : 0) |
-              ((facts & DOUBLE_DASH) !== 0 ? HAS_DOUBLE_DASH : 0);
-        scanKeyValues(text, verdicts, addKeyValue, delimiters);
-      }
+      if (verdicts !== null && (facts & (EQUALS | COLON | DOUBLE_DASH)) !== 0) scanKeyValues(text, verdicts, addKeyValue, facts);
       if (queryVerdicts !== null && (facts & QUESTION) !== 0 && (facts !== -1 || text.includes('?'))) {
         scanQuery(text, queryVerdicts, addQuery);
       }
