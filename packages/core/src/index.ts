@@ -9,7 +9,7 @@ export { runWithSecrets } from './secrets/known-secrets.js';
 export { normalizeKey } from './match/normalize.js';
 export { DEFAULT_KEYS, DEFAULT_HEADERS, DEFAULT_QUERY_KEYS, DEFAULT_CENSOR, DEFAULT_LABEL, DEFAULT_LIMITS } from './policy/defaults.js';
 export { BUILTIN_DETECTORS } from './detect/index.js';
-export type { DetectorDefinition } from './text/types.js';
+export type { DetectorDefinition } from './detect/types.js';
 export type {
   Policy,
   Censor,

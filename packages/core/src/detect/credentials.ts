@@ -2,9 +2,9 @@
  * Credential detectors: JWTs, PEM private keys, passwords in URL userinfo, and `Bearer` / `Basic`
  * credentials in free text.
  */
-import type { DetectorDefinition } from '../text/types.js';
+import type { DetectorDefinition } from './types.js';
 import { isBasicCredential, isJwtHeader } from './base64.js';
-import { AT, DASH, DOT, LETTER_B, TOKEN_RUN, has, withFacts } from './facts.js';
+import { AT, DASH, DOT, LETTER_B, SCHEME, TOKEN_RUN, withFacts } from './facts.js';
 
 /**
  * JSON Web Tokens (JWS compact form): `header.payload.signature` in base64url where the header
@@ -15,7 +15,7 @@ export const jwt: DetectorDefinition = withFacts(
   {
     name: 'jwt',
     // the header's `eyJ` (`{"`): the payload may be any base64url, so it is not looked for
-    prefilter: (t) => has(t, TOKEN_RUN) && has(t, DOT) && t.includes('eyJ'),
+    prefilter: (t, p) => p.has(TOKEN_RUN) && p.has(DOT) && t.includes('eyJ'),
     pattern: /(?<![\w-])eyJ[\w-]{5,}\.[\w-]+\.[\w-]*/g,
     validate: (m) => isJwtHeader(m[0].slice(0, m[0].indexOf('.'))),
   },
@@ -54,7 +54,7 @@ export function isPlaceholder(secret: string): boolean {
 export const userinfo: DetectorDefinition = withFacts(
   {
     name: 'userinfo',
-    prefilter: (t) => has(t, AT) && t.includes('://'),
+    prefilter: (_t, p) => p.has(AT) && p.has(SCHEME),
     pattern: /(?<![A-Z0-9+.-])[A-Z][A-Z0-9+.-]{1,30}:\/\/([^\s:@/?#"'<>]*):([^\s/?#"'<>@]+(?:@[^\s/?#"'<>@]+)*(?: [^\s/?#"'<>@]+){0,4})@/gi,
     group: 2,
     validate: (m) => {
@@ -67,6 +67,7 @@ export const userinfo: DetectorDefinition = withFacts(
     },
   },
   AT,
+  AT | SCHEME,
 );
 
 /** True when a bearer credential looks like a token, not an English word (`Bearer authentication`). */

@@ -1,6 +1,7 @@
 /**
- * Cheap facts about a string, shared by the built-in prefilters. The scanner asks several
- * prefilters about the same string in a row, so the facts of the last string are memoised.
+ * Cheap facts about a string, shared by the built-in prefilters. The scanner computes a string's
+ * profile once (a `TextProfile`, owned by the scan session and handed to every prefilter and
+ * validator) instead of each prefilter reading the string again.
  *
  * Short strings (the common log-field case) get one exact character pass that settles every fact.
  * Long strings get each fact lazily from native searches (`includes` of a rare character, small
@@ -58,7 +59,10 @@ export const JSON_ESCAPE = 1 << 19;
 /** The string holds a lower-case ASCII letter other than `a`–`f` (hex digests and trace IDs have none). */
 export const NON_HEX_LOWER = 1 << 20;
 
-const ALL = (1 << 21) - 1;
+/** The string holds `://` (a URL scheme separator). */
+export const SCHEME = 1 << 21;
+
+const ALL = (1 << 22) - 1;
 
 /** Strings up to this length get the exact one-pass profile. */
 export const SHORT_TEXT = 256;
@@ -172,8 +176,10 @@ export function exactFacts(text: string): number {
         if (tokenRun >= TOKEN_RUN_LENGTH) flags |= TOKEN_RUN;
         tokenRun = 0;
       }
-      if (c === 0x3a) colons++;
-      else {
+      if (c === 0x3a) {
+        colons++;
+        if (text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f) flags |= SCHEME;
+      } else {
         if (colons >= 2) flags |= HEX_COLONS;
         colons = 0;
       }
@@ -194,94 +200,9 @@ const IBAN_HINT = /[A-Z][A-Z]\d\d/;
 /** TOKEN_RUN_LENGTH token characters in a row (bounded, so a failed attempt costs at most 14 steps). */
 const TOKEN_RUN_HINT = /[\w-]{14}/;
 
-/** Computes one fact of a long string natively (a "maybe" answer is allowed). */
-function nativeFact(text: string, fact: number): boolean {
-  switch (fact) {
-    case AT:
-      return text.includes('@');
-    case COLON:
-    case HEX_COLONS:
-      return text.includes(':');
-    case DOT:
-      return text.includes('.');
-    case UNDERSCORE:
-      return text.includes('_');
-    case DASH:
-      return text.includes('-');
-    case PLUS:
-      return text.includes('+');
-    case EQUALS:
-      return text.includes('=');
-    case QUESTION:
-      return text.includes('?');
-    case UPPER:
-      return UPPER_HINT.test(text);
-    case DOUBLE_DASH:
-      return text.includes('--');
-    case JSON_ESCAPE:
-      return ESCAPE_HINT.test(text);
-    case DIGIT_RUN_4:
-      return FOUR_DIGITS.test(text);
-    case DIGITS_7: // every 7+ digit number without `+` has a 4-digit group in the formats we find
-    case DIGITS_9:
-    case DIGITS_13:
-      return has(text, DIGIT_RUN_4);
-    case DOTTED_QUAD:
-      return has(text, DOT) && QUAD_HINT.test(text);
-    case IBAN_HEAD:
-      return has(text, DIGIT_RUN_4) && IBAN_HINT.test(text);
-    case TOKEN_RUN:
-      return TOKEN_RUN_HINT.test(text);
-    default:
-      return true; // anything else: maybe
-  }
-}
-
-let lastText: string | null = null;
-let known = 0;
-let values = 0;
-
-/**
- * The exact facts of a short string (memoised, shared with `has`), or -1 for a long string (whose
- * facts are only computed on demand).
- */
-export function shortFacts(text: string): number {
-  if (text.length > SHORT_TEXT) return -1;
-  if (text !== lastText) {
-    lastText = text;
-    values = exactFacts(text);
-    known = ALL;
-  }
-  return values;
-}
-
-const MASKS = new WeakMap<object, { readonly any: number; readonly all: number }>();
-
-/**
- * Records that a built-in detector's prefilter can only pass on a short string whose exact facts
- * intersect `mask` and hold every fact in `requires`. The scanner then skips the detector with
- * one or two ANDs on short strings.
- */
-export function withFacts<T extends object>(detector: T, mask: number, requires = 0): T {
-  MASKS.set(detector, { any: mask, all: requires });
-  return detector;
-}
-
-/** The fact masks recorded for a detector by `withFacts`, if any: `any` must intersect, `all` must be held. */
-export function factMaskOf(detector: object): { readonly any: number; readonly all: number } | undefined {
-  return MASKS.get(detector);
-}
-
-/** Up to this length, `needsJsonEscape` scans with a loop rather than a regex. */
-const SHORT_ESCAPE_SCAN = 64;
-
-/**
- * True when `text` must be escaped in JSON. Free for the short string the scanner looked at last
- * (its facts are memoised); a loop over other short strings, a native search over long ones.
- */
+/** True when `text` must be escaped in JSON: a quote, a backslash, a control character or a surrogate. */
 export function needsJsonEscape(text: string): boolean {
   const n = text.length;
-  if (text === lastText && n <= SHORT_TEXT) return (values & JSON_ESCAPE) !== 0;
   if (n > SHORT_ESCAPE_SCAN) return ESCAPE_HINT.test(text);
   // A short string (a key, a censor's output): a plain loop is cheaper than a regex call.
   for (let i = 0; i < n; i++) {
@@ -291,26 +212,114 @@ export function needsJsonEscape(text: string): boolean {
   return false;
 }
 
+/** Up to this length, `needsJsonEscape` scans with a loop rather than a regex. */
+const SHORT_ESCAPE_SCAN = 64;
+
 /**
- * True when `text` has (for long strings: may have) the fact, one of the bit constants of this
- * module. Memoised for the last string seen.
+ * The facts of one string, computed once and passed to every prefilter and validator that asks
+ * about it. A short string (up to SHORT_TEXT characters) gets the exact one-pass profile up front;
+ * a long one gets each fact lazily from a native search, where a "maybe" is allowed and a false
+ * "no" never is. One profile is owned by each scan session and reset per string, so profiling
+ * allocates nothing.
  */
-export function has(text: string, fact: number): boolean {
-  if (fact === 0) return false;
-  if (text !== lastText) {
-    lastText = text;
+export class TextProfile {
+  /** The string profiled. */
+  text = '';
+  /** The exact facts of a short string; -1 for a long string (ask `has`). */
+  facts = 0;
+  private values = 0;
+  private known = 0;
+
+  /** Profiles `text`: exact facts now for a short string, none yet for a long one. */
+  reset(text: string): this {
+    this.text = text;
     if (text.length <= SHORT_TEXT) {
-      values = exactFacts(text);
-      known = ALL;
+      this.facts = this.values = exactFacts(text);
+      this.known = ALL;
     } else {
-      values = 0;
-      known = 0;
+      this.facts = -1;
+      this.values = 0;
+      this.known = 0;
+    }
+    return this;
+  }
+
+  /** True when the string has (for a long string: may have) `fact`, one of the bit constants of this module. */
+  has(fact: number): boolean {
+    if ((this.known & fact) === 0) {
+      const yes = this.nativeFact(fact);
+      this.known |= fact;
+      if (yes) this.values |= fact;
+    }
+    return (this.values & fact) !== 0;
+  }
+
+  /** True when the profiled string must be escaped in JSON (exact and free for a short string). */
+  needsJsonEscape(): boolean {
+    return this.text.length <= SHORT_TEXT ? (this.values & JSON_ESCAPE) !== 0 : this.has(JSON_ESCAPE);
+  }
+
+  /** Computes one fact of a long string natively (a "maybe" answer is allowed). */
+  private nativeFact(fact: number): boolean {
+    const text = this.text;
+    switch (fact) {
+      case AT:
+        return text.includes('@');
+      case COLON:
+      case HEX_COLONS:
+        return text.includes(':');
+      case SCHEME:
+        return text.includes('://');
+      case DOT:
+        return text.includes('.');
+      case UNDERSCORE:
+        return text.includes('_');
+      case DASH:
+        return text.includes('-');
+      case PLUS:
+        return text.includes('+');
+      case EQUALS:
+        return text.includes('=');
+      case QUESTION:
+        return text.includes('?');
+      case UPPER:
+        return UPPER_HINT.test(text);
+      case DOUBLE_DASH:
+        return text.includes('--');
+      case JSON_ESCAPE:
+        return ESCAPE_HINT.test(text);
+      case DIGIT_RUN_4:
+        return FOUR_DIGITS.test(text);
+      case DIGITS_7: // every 7+ digit number without `+` has a 4-digit group in the formats we find
+      case DIGITS_9:
+      case DIGITS_13:
+        return this.has(DIGIT_RUN_4);
+      case DOTTED_QUAD:
+        return this.has(DOT) && QUAD_HINT.test(text);
+      case IBAN_HEAD:
+        return this.has(DIGIT_RUN_4) && IBAN_HINT.test(text);
+      case TOKEN_RUN:
+        return TOKEN_RUN_HINT.test(text);
+      default:
+        return true; // anything else: maybe
     }
   }
-  if ((known & fact) === 0) {
-    const yes = nativeFact(text, fact);
-    known |= fact;
-    if (yes) values |= fact;
-  }
-  return (values & fact) !== 0;
+}
+
+/** A profile of `text` on its own (for tests and one-off checks; the scanner reuses one per session). */
+export function profileOf(text: string): TextProfile {
+  return new TextProfile().reset(text);
+}
+
+/**
+ * Records on a built-in detector that its prefilter can only pass on a short string whose exact
+ * facts intersect `any` and hold every fact in `all`. The scanner then skips the detector with one
+ * or two ANDs on short strings.
+ */
+export function withFacts<T extends object>(
+  detector: T,
+  any: number,
+  all = 0,
+): T & { readonly anyFacts: number; readonly allFacts: number } {
+  return { ...detector, anyFacts: any, allFacts: all };
 }

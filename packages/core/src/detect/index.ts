@@ -2,7 +2,7 @@
  * The built-in value detectors and their validators. Order is priority: when two detectors find
  * the same span, the earlier one names it.
  */
-import type { DetectorDefinition } from '../text/types.js';
+import type { DetectorDefinition } from './types.js';
 import { basic, bearer, jwt, privateKey, userinfo } from './credentials.js';
 import { card, email, iban, ipv4, ipv6, phone, ssn } from './pii.js';
 import { TOKEN_DETECTORS } from './tokens.js';

@@ -3,11 +3,24 @@
  * shaped loosely and validators decide; every pattern anchors its start with a lookbehind so that
  * a failed attempt inside a long run is rejected at once (linear time on adversarial input).
  */
-import type { DetectorDefinition } from '../text/types.js';
+import type { DetectorDefinition } from './types.js';
 import { isValidIban } from './iban.js';
 import { isRedactableIpv4, isRedactableIpv6 } from './ip.js';
 import { isValidCardNumber } from './luhn.js';
-import { AT, DASH, DIGITS_13, DIGITS_7, DIGITS_9, DOTTED_QUAD, HEX_COLONS, IBAN_HEAD, PLUS, has, withFacts } from './facts.js';
+import {
+  AT,
+  DASH,
+  DIGITS_13,
+  DIGITS_7,
+  DIGITS_9,
+  DOTTED_QUAD,
+  HEX_COLONS,
+  IBAN_HEAD,
+  PLUS,
+  SCHEME,
+  withFacts,
+  type TextProfile,
+} from './facts.js';
 
 const IMAGE_DENSITY = /^\d+(?:\.\d+)?x\.(?:png|jpe?g|gif|webp|svg|avif|bmp|ico)$/i;
 
@@ -27,36 +40,24 @@ export function isRedactableEmail(address: string): boolean {
 export const email: DetectorDefinition = withFacts(
   {
     name: 'email',
-    prefilter: (t) => has(t, AT),
+    prefilter: (_t, p) => p.has(AT),
     // The match starts at `@` (a literal, so the engine skips ahead fast); the trailing lookbehind
     // captures the whole address, local part included, as group 1.
     pattern:
       /@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9])(?<=(?<![\w.%+@-])(?<!\/\/[^\s/@?=&#]{0,128})([\w.%+-]{1,64}@[A-Za-z0-9.-]+))/g,
     group: 1,
     groupEndsAtMatchEnd: true,
-    validate: (m) => isRedactableEmail(m[1] ?? '') && !insideUserinfo(m.input, m.index - (m[1] ?? '').indexOf('@')),
+    validate: (m, p) => isRedactableEmail(m[1] ?? '') && !insideUserinfo(m.input, m.index - (m[1] ?? '').indexOf('@'), p),
   },
   AT,
 );
-
-let schemeText: string | null = null;
-let schemeFound = false;
-
-/** True when the text holds `://` (memoised for the last text: every email match in it asks). */
-function holdsScheme(text: string): boolean {
-  if (text !== schemeText) {
-    schemeText = text;
-    schemeFound = text.includes('://');
-  }
-  return schemeFound;
-}
 
 /**
  * True when `start` lies in the userinfo of a URL (`postgres://app:correct horse@db`), whose
  * password the userinfo detector owns: an email match there would eat the host.
  */
-function insideUserinfo(text: string, start: number): boolean {
-  if (!holdsScheme(text)) return false;
+function insideUserinfo(text: string, start: number, profile: TextProfile): boolean {
+  if (!profile.has(SCHEME)) return false;
   const before = text.slice(Math.max(0, start - 160), start);
   const scheme = before.lastIndexOf('://');
   if (scheme === -1) return false;
@@ -76,7 +77,7 @@ function insideUserinfo(text: string, start: number): boolean {
 export const card: DetectorDefinition = withFacts(
   {
     name: 'card',
-    prefilter: (t) => has(t, DIGITS_13),
+    prefilter: (_t, p) => p.has(DIGITS_13),
     pattern: /(?<![\w.,+-])(?<!\d )\d(?:[ -]?\d){12,18}(?!\w|[.,]\d|[ -]\d)/g,
     validate: (m) => isValidCardNumber(m[0]),
   },
@@ -91,7 +92,7 @@ export const card: DetectorDefinition = withFacts(
 export const iban: DetectorDefinition = withFacts(
   {
     name: 'iban',
-    prefilter: (t) => has(t, IBAN_HEAD),
+    prefilter: (_t, p) => p.has(IBAN_HEAD),
     pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/g,
     validate: (m) => isValidIban(m[0]),
   },
@@ -111,7 +112,7 @@ export function isValidSsn(text: string): boolean {
 export const ssn: DetectorDefinition = withFacts(
   {
     name: 'ssn',
-    prefilter: (t) => has(t, DASH) && has(t, DIGITS_9),
+    prefilter: (_t, p) => p.has(DASH) && p.has(DIGITS_9),
     pattern: /(?<![\w.-])\d{3}-\d{2}-\d{4}(?![\w-]|\.\d)/g,
     validate: (m) => isValidSsn(m[0]),
   },
@@ -144,7 +145,7 @@ export function isPlausiblePhone(text: string): boolean {
 export const phone: DetectorDefinition = withFacts(
   {
     name: 'phone',
-    prefilter: (t) => has(t, DIGITS_7) || has(t, PLUS),
+    prefilter: (_t, p) => p.has(DIGITS_7) || p.has(PLUS),
     pattern:
       /(?<![\w+])\+(?:[1-9]\d{6,14}|[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\)[ .-]?\d{1,12}|[ .-]\d{1,12}){1,6})(?!\w|[ .-]?\(?\d)|(?<![\w+.-])(?:\(\d{3}\) ?\d{3}-\d{4}|\d{3}([-.])\d{3}\1\d{4})(?![\w-]|\.\d)/g,
     validate: (m) => isPlausiblePhone(m[0]),
@@ -161,7 +162,7 @@ const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 export const ipv4: DetectorDefinition = withFacts(
   {
     name: 'ipv4',
-    prefilter: (t) => has(t, DOTTED_QUAD),
+    prefilter: (_t, p) => p.has(DOTTED_QUAD),
     pattern: new RegExp(`(?<![\\w.-])(?<![A-Za-z]/)(?:${OCTET}\\.){3}${OCTET}(?![\\w-]|\\.\\d)`, 'g'),
     validate: (m) => isRedactableIpv4(m[0], m.input.slice(Math.max(0, m.index - 12), m.index)),
   },
@@ -175,7 +176,7 @@ export const ipv4: DetectorDefinition = withFacts(
 export const ipv6: DetectorDefinition = withFacts(
   {
     name: 'ipv6',
-    prefilter: (t) => has(t, HEX_COLONS),
+    prefilter: (_t, p) => p.has(HEX_COLONS),
     pattern: /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,8}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?(?![\w:]|\.\d)/g,
     validate: (m) => isRedactableIpv6(m[0]),
   },

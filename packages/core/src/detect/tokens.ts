@@ -5,9 +5,9 @@
  * patterns. Every fact asked for must follow from the pattern: the shortest match of each pattern
  * holds it. Every pattern is bounded on the left by a lookbehind (no start inside a longer run).
  */
-import type { DetectorDefinition } from '../text/types.js';
+import type { DetectorDefinition } from './types.js';
 import { isGitHubTokenChecksumValid } from './crc32.js';
-import { COLON, DASH, DOT, NON_HEX_LOWER, TOKEN_RUN, UNDERSCORE, UPPER, exactFacts, has, withFacts } from './facts.js';
+import { DASH, SCHEME, DOT, NON_HEX_LOWER, TOKEN_RUN, UNDERSCORE, UPPER, exactFacts, withFacts, type TextProfile } from './facts.js';
 
 /**
  * How a token prefix is searched: `{ sep, before }` finds each `sep` (a rare character such as `_`,
@@ -37,19 +37,19 @@ export const MIN_TOKEN_TEXT = 15;
  * Builds a prefilter: a text long enough, a run of token characters (unless `tokenRun` is false)
  * and one of the case-sensitive token prefixes.
  */
-export function tokenPrefilter(literals: TokenLiterals, tokenRun = true): (text: string) => boolean {
+export function tokenPrefilter(literals: TokenLiterals, tokenRun = true): (text: string, profile: TextProfile) => boolean {
   // the run fact a text must hold, or 0 when the format does not imply one
   const run = tokenRun ? TOKEN_RUN : 0;
   if ('sep' in literals) {
     const { sep, before } = literals;
     const hint = literals.hint ?? sep;
-    return (text) =>
-      text.length >= MIN_TOKEN_TEXT && (run === 0 || has(text, run)) && text.includes(hint) && hasPrefixBefore(text, sep, before);
+    return (text, profile) =>
+      text.length >= MIN_TOKEN_TEXT && (run === 0 || profile.has(run)) && text.includes(hint) && hasPrefixBefore(text, sep, before);
   }
   const list = literals as readonly string[];
   if (list.length === 0) return () => false;
-  return (text) => {
-    if (text.length < MIN_TOKEN_TEXT || (run !== 0 && !has(text, run))) return false;
+  return (text, profile) => {
+    if (text.length < MIN_TOKEN_TEXT || (run !== 0 && !profile.has(run))) return false;
     for (const literal of list) if (text.includes(literal)) return true;
     return false;
   };
@@ -117,13 +117,13 @@ export const slack = define('slack', ['xox', 'xapp-'], /(?<![\w-])(?:xoxe\.)?(?:
 export const slackWebhook: DetectorDefinition = withFacts(
   {
     name: 'slack-webhook',
-    prefilter: (t) => t.includes('://') && t.includes('hooks.slack.com/'),
+    prefilter: (t, p) => p.has(SCHEME) && t.includes('hooks.slack.com/'),
     pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/([\w/+-]{20,})/g,
     group: 1,
   },
   // the prefilter needs `://` and `hooks.slack.com/`; the path may be cut by `/` into short runs
-  COLON | DOT,
-  COLON | DOT,
+  SCHEME | DOT,
+  SCHEME | DOT,
 );
 
 /**

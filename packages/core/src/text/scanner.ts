@@ -9,11 +9,11 @@
  * are merged (see `applySpans`). Clean text costs one shared character profile, one keyword
  * search when the policy has keyword detectors, and a few `indexOf` calls.
  */
-import { COLON, DOUBLE_DASH, EQUALS, QUESTION, factMaskOf, shortFacts } from '../detect/facts.js';
+import { COLON, DOUBLE_DASH, EQUALS, QUESTION, TextProfile } from '../detect/facts.js';
 import { KeyVerdicts, scanKeyValues } from './keyvalue.js';
 import { scanQuery } from './query.js';
 import { SpanList, applySpans } from './spans.js';
-import type { DetectorDefinition, SpanSink, TextScanner } from './types.js';
+import type { DetectorDefinition, ScanSession, SpanSink, TextScanner } from './types.js';
 
 /** What the scanner looks for. */
 export interface TextScannerOptions {
@@ -39,9 +39,9 @@ export const QUERY_DETECTOR = 'query';
 interface CompiledDetector {
   readonly name: string;
   readonly pattern: RegExp;
-  readonly prefilter: ((text: string) => boolean) | undefined;
+  readonly prefilter: DetectorDefinition['prefilter'];
   readonly keywords: readonly string[] | undefined;
-  readonly validate: ((match: RegExpExecArray) => boolean) | undefined;
+  readonly validate: DetectorDefinition['validate'];
   readonly group: number;
   /** The group ends at the match end, so its start is computed and no `d` flag is needed. */
   readonly groupAtEnd: boolean;
@@ -66,14 +66,14 @@ function compileDetector(d: DetectorDefinition): CompiledDetector {
     validate: d.validate,
     group,
     groupAtEnd,
-    mask: factMaskOf(d)?.any ?? -1,
-    requires: factMaskOf(d)?.all ?? 0,
+    mask: d.anyFacts ?? -1,
+    requires: d.allFacts ?? 0,
   };
 }
 
-function accepts(validate: (match: RegExpExecArray) => boolean, match: RegExpExecArray): boolean {
+function accepts(validate: NonNullable<DetectorDefinition['validate']>, match: RegExpExecArray, profile: TextProfile): boolean {
   try {
-    return validate(match) !== false;
+    return validate(match, profile) !== false;
   } catch {
     return true; // fail closed
   }
@@ -120,7 +120,7 @@ const MAX_HINT_KEYWORDS = 4096;
 const MAX_HINT_CHARS = 65536;
 
 /** Runs one detector's pattern over the text and adds the accepted spans. */
-function runDetector(d: CompiledDetector, text: string, spans: SpanList): void {
+function runDetector(d: CompiledDetector, text: string, spans: SpanList, profile: TextProfile): void {
   const re = d.pattern;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -129,7 +129,7 @@ function runDetector(d: CompiledDetector, text: string, spans: SpanList): void {
       re.lastIndex = m.index + 1;
       continue;
     }
-    if (d.validate !== undefined && !accepts(d.validate, m)) continue;
+    if (d.validate !== undefined && !accepts(d.validate, m, profile)) continue;
     if (d.group === 0) spans.add(m.index, m.index + m[0].length, d.name);
     else if (d.groupAtEnd) {
       const secret = m[d.group];
@@ -177,42 +177,51 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner | n
     slotLists[slot] = list;
     return list;
   };
-  let spans: SpanList | null = null;
-  const addKeyValue = (start: number, end: number) => (spans ??= new SpanList()).add(start, end, KEY_VALUE_DETECTOR);
-  const addQuery = (start: number, end: number) => (spans ??= new SpanList()).add(start, end, QUERY_DETECTOR);
+  const anyDetectors = detectors.length > 0;
 
-  return {
-    redact(text: string, sink: SpanSink): string {
-      if (text.length < 3) return text;
-      // exact facts for short strings (-1 for long ones): built-ins are skipped by their facts
-      const facts = shortFacts(text);
-      const list = candidatesFor(facts, anyKeyword !== null && anyKeyword.test(text));
-      spans = null;
-      let lower: string | null = null;
-      for (let i = 0; i < list.length; i++) {
-        const d = list[i] as CompiledDetector;
-        if (d.prefilter !== undefined) {
-          let pass: boolean;
-          try {
-            pass = d.prefilter(text);
-          } catch {
-            pass = true; // a broken prefilter must not hide a secret
+  /** A session: one profile and one span list, reused for every string it scans. */
+  function session(): ScanSession {
+    const profile = new TextProfile();
+    const spans = new SpanList();
+    const addKeyValue = (start: number, end: number) => spans.add(start, end, KEY_VALUE_DETECTOR);
+    const addQuery = (start: number, end: number) => spans.add(start, end, QUERY_DETECTOR);
+    return {
+      profile,
+      redact(text: string, sink: SpanSink): string {
+        profile.reset(text);
+        if (text.length < 3) return text;
+        // exact facts for short strings (-1 for long ones): built-ins are skipped by their facts
+        const facts = profile.facts;
+        spans.clear();
+        if (anyDetectors) {
+          const list = candidatesFor(facts, anyKeyword !== null && anyKeyword.test(text));
+          let lower: string | null = null;
+          for (let i = 0; i < list.length; i++) {
+            const d = list[i] as CompiledDetector;
+            if (d.prefilter !== undefined) {
+              let pass: boolean;
+              try {
+                pass = d.prefilter(text, profile);
+              } catch {
+                pass = true; // a broken prefilter must not hide a secret
+              }
+              if (!pass) continue;
+            }
+            if (d.keywords !== undefined) {
+              lower ??= text.toLowerCase();
+              if (!hasKeyword(lower, d.keywords)) continue;
+            }
+            runDetector(d, text, spans, profile);
           }
-          if (!pass) continue;
         }
-        if (d.keywords !== undefined) {
-          lower ??= text.toLowerCase();
-          if (!hasKeyword(lower, d.keywords)) continue;
+        if (verdicts !== null && (facts & (EQUALS | COLON | DOUBLE_DASH)) !== 0) scanKeyValues(text, verdicts, addKeyValue, facts);
+        if (queryVerdicts !== null && (facts & QUESTION) !== 0 && (facts !== -1 || text.includes('?'))) {
+          scanQuery(text, queryVerdicts, addQuery);
         }
-        runDetector(d, text, (spans ??= new SpanList()));
-      }
-      if (verdicts !== null && (facts & (EQUALS | COLON | DOUBLE_DASH)) !== 0) scanKeyValues(text, verdicts, addKeyValue, facts);
-      if (queryVerdicts !== null && (facts & QUESTION) !== 0 && (facts !== -1 || text.includes('?'))) {
-        scanQuery(text, queryVerdicts, addQuery);
-      }
-      const found: SpanList | null = spans;
-      spans = null;
-      return found === null || found.size === 0 ? text : applySpans(text, found, sink);
-    },
-  };
+        return spans.size === 0 ? text : applySpans(text, spans, sink);
+      },
+    };
+  }
+
+  return { session };
 }

@@ -1,7 +1,11 @@
 /** Collects secret spans found in one string and writes the redacted string once. */
 import type { SpanSink } from './types.js';
 
-/** Spans in insertion order; insertion order is priority when two spans start and end together. */
+/**
+ * Spans in insertion order; insertion order is priority when two spans start and end together.
+ * A list is reused from string to string (`clear`), so collecting spans allocates only when a
+ * string holds more spans than any string before it.
+ */
 export class SpanList {
   /** Start offsets (inclusive). */
   readonly starts: number[] = [];
@@ -9,6 +13,16 @@ export class SpanList {
   readonly ends: number[] = [];
   /** Detector names. */
   readonly names: string[] = [];
+  /** Scratch for the order in which `applySpans` writes the spans. */
+  readonly order: number[] = [];
+
+  /** Empties the list for the next string. */
+  clear(): void {
+    if (this.starts.length === 0) return;
+    this.starts.length = 0;
+    this.ends.length = 0;
+    this.names.length = 0;
+  }
 
   /** Adds the span `[start, end)` found by `name`. Empty spans are ignored. */
   add(start: number, end: number, name: string): void {
@@ -31,8 +45,8 @@ const SMALL_SORT = 16;
  * The span indexes ordered by start, then by insertion order: an insertion sort over a plain
  * array, which for the few spans of a log field costs less than a typed array to sort.
  */
-function smallOrder(starts: readonly number[]): number[] {
-  const order: number[] = [];
+function smallOrder(starts: readonly number[], order: number[]): number[] {
+  order.length = starts.length;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i] as number;
     let j = i;
@@ -62,6 +76,11 @@ function largeOrder(starts: readonly number[]): Float64Array {
   return keys;
 }
 
+/** The index of the k-th span to write, from whichever order was built. */
+function orderAt(small: readonly number[] | null, keys: Float64Array | null, k: number): number {
+  return small !== null ? (small[k] as number) : ((keys as Float64Array)[k] as number) % 2097152;
+}
+
 /**
  * Replaces every span of `text` by the sink's result. Spans are ordered by start, then by insertion
  * order (priority); a span that overlaps the one being written extends it (their union is hidden
@@ -76,19 +95,18 @@ export function applySpans(text: string, spans: SpanList, sink: SpanSink): strin
     const end = ends[0] as number;
     return text.slice(0, start) + sink(text.slice(start, end), names[0] as string) + text.slice(end);
   }
-  const small = count <= SMALL_SORT ? smallOrder(starts) : null;
+  const small = count <= SMALL_SORT ? smallOrder(starts, spans.order) : null;
   const keys = small === null ? largeOrder(starts) : null;
-  const at = (k: number): number => (small !== null ? (small[k] as number) : ((keys as Float64Array)[k] as number) % 2097152);
   let out = '';
   let written = 0;
   let k = 0;
   while (k < count) {
-    const first = at(k);
+    const first = orderAt(small, keys, k);
     const start = starts[first] as number;
     let end = ends[first] as number;
     k++;
-    while (k < count && (starts[at(k)] as number) < end) {
-      end = Math.max(end, ends[at(k)] as number);
+    while (k < count && (starts[orderAt(small, keys, k)] as number) < end) {
+      end = Math.max(end, ends[orderAt(small, keys, k)] as number);
       k++;
     }
     out += text.slice(written, start) + sink(text.slice(start, end), names[first] as string);

@@ -2,6 +2,9 @@
  * The contract between the walker and the free-text scanner. The walker owns censors and paths;
  * the scanner finds spans and asks the sink for each replacement.
  */
+import type { TextProfile } from '../detect/facts.js';
+
+export type { DetectorDefinition } from '../detect/types.js';
 
 /**
  * Called once for each secret span found in a string. Returns the replacement text.
@@ -10,36 +13,22 @@
  */
 export type SpanSink = (secret: string, detector: string) => string;
 
-/** A compiled free-text scanner. */
-export interface TextScanner {
+/**
+ * One user of a compiled scanner: its scratch state (the string profile, the span list) is its
+ * own, so a session is used by one walk at a time and allocates nothing per clean string.
+ */
+export interface ScanSession {
   /**
    * Returns `text` with every secret span replaced by the sink's result, or the very same string
    * when nothing matched (so callers can compare with `===`).
    */
   redact(text: string, sink: SpanSink): string;
+  /** The profile of the last string `redact` looked at (valid until the next call). */
+  readonly profile: TextProfile;
 }
 
-/** One value detector: a literal prefilter, a linear-time pattern, and a validator. */
-export interface DetectorDefinition {
-  /** The detector name, used in labels: `[REDACTED:email]`. */
-  readonly name: string;
-  /**
-   * Lower-case literals. The pattern only runs when the lower-cased text holds one of them. Leave
-   * it out only when `prefilter` is given.
-   */
-  readonly keywords?: readonly string[];
-  /** A cheap test that must pass before the pattern runs (e.g. "has 13 or more digits"). */
-  readonly prefilter?: (text: string) => boolean;
-  /** A linear-time pattern with the `g` flag. */
-  readonly pattern: RegExp;
-  /** Return false to drop a match (Luhn, mod-97, a CRC, a range check). */
-  readonly validate?: (match: RegExpExecArray) => boolean;
-  /** The capture group that holds the secret (default 0, the whole match). */
-  readonly group?: number;
-  /**
-   * True when `group` always ends where the match ends (a group inside a trailing lookbehind).
-   * The group's start then follows from its length, and the pattern runs without the `d` flag
-   * (match indices cost about 100 ns per match).
-   */
-  readonly groupEndsAtMatchEnd?: boolean;
+/** A compiled free-text scanner, shared by every walker of a compiled policy. */
+export interface TextScanner {
+  /** A new session with its own scratch state. */
+  session(): ScanSession;
 }

@@ -130,6 +130,8 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
           return p.spanCensor(secret, detector, path);
         };
   const rootPaths = p.paths;
+  // This walker's own scan session: its string profile and span list are reused for every string.
+  const scan = scanner === null ? null : scanner.session();
   const failJson = quote(failText);
   const ancestors: object[] = [];
   const pathKeys: (string | number)[] = [];
@@ -172,7 +174,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
    * user email). Its censor gets no path: paths are written from these very names.
    */
   function newKeyInfo(cache: Map<string, KeyInfo>, k: string, rule: KeyRule | null): KeyInfo {
-    const name = rule === null && scanner !== null && k.length > 2 ? scanner.redact(k, keySink) : k;
+    const name = rule === null && scan !== null && k.length > 2 ? scan.redact(k, keySink) : k;
     const json = quoteKey(name);
     const info: KeyInfo = { rule, name, json, comma: `,${json}`, quoted: `${json}"`, commaQuoted: `,${json}"` };
     if (k.length <= KEY_INFO_MAX_LENGTH) {
@@ -190,8 +192,13 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
 
   // ---- strings ------------------------------------------------------------------------------
 
+  /** True when `s` needs escaping in JSON; free for the string the scan session profiled last. */
+  function escapes(s: string): boolean {
+    return scan !== null && scan.profile.text === s ? scan.profile.needsJsonEscape() : needsJsonEscape(s);
+  }
+
   function text(s: string): string {
-    let out = scanner === null ? s : scanner.redact(s, sink);
+    let out = scan === null ? s : scan.redact(s, sink);
     if (known !== null) out = scrubKnownSecrets(out, known, spanCensor('', 'known-secret', pathThunk));
     if (out !== s) changes++;
     return out;
@@ -698,7 +705,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
         if (rule === null) {
           if (typeof child === 'string') {
             const redacted = string(child, depth);
-            if (!needsJsonEscape(redacted)) {
+            if (!escapes(redacted)) {
               // a string needing no escape: key, opening quote and text in one piece
               out += (first ? info.quoted : info.commaQuoted) + redacted + '"';
               first = false;

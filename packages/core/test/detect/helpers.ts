@@ -7,11 +7,11 @@ import { BUILTIN_DETECTORS, BASE62_ALPHABET, crc32, toBase62 } from '../../src/d
 import { KeyMatcher } from '../../src/match/keys.js';
 import { DEFAULT_KEYS, DEFAULT_QUERY_KEYS } from '../../src/policy/defaults.js';
 import { compileTextScanner } from '../../src/text/scanner.js';
-import type { DetectorDefinition, TextScanner } from '../../src/text/types.js';
+import type { DetectorDefinition, ScanSession, TextScanner } from '../../src/text/types.js';
 
 /** Every secret one detector finds in `text`, in order. */
 export function findAll(detector: DetectorDefinition, text: string): string[] {
-  const scanner = compileTextScanner({ detectors: [detector], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+  const scanner = (compileTextScanner({ detectors: [detector], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner).session();
   const found: string[] = [];
   scanner.redact(text, (secret) => {
     found.push(secret);
@@ -24,11 +24,13 @@ const keys = new KeyMatcher(DEFAULT_KEYS);
 const queryKeys = new KeyMatcher([...DEFAULT_KEYS, ...DEFAULT_QUERY_KEYS]);
 
 /** The default scanner: every built-in detector, the default key list and query keys. */
-export const defaultScanner = compileTextScanner({
-  detectors: BUILTIN_DETECTORS,
-  isSensitiveKey: (k) => keys.test(k),
-  isSensitiveQueryKey: (k) => queryKeys.test(k),
-}) as TextScanner;
+export const defaultScanner = (
+  compileTextScanner({
+    detectors: BUILTIN_DETECTORS,
+    isSensitiveKey: (k) => keys.test(k),
+    isSensitiveQueryKey: (k) => queryKeys.test(k),
+  }) as TextScanner
+).session();
 
 /** Redacts with the default scanner, writing `[name]` for each span. */
 export function redact(text: string): string {

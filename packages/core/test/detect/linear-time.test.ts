@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILTIN_DETECTORS } from '../../src/detect/index.js';
 import { compileTextScanner } from '../../src/text/scanner.js';
-import type { DetectorDefinition, TextScanner } from '../../src/text/types.js';
+import type { DetectorDefinition, ScanSession, TextScanner } from '../../src/text/types.js';
 import { ADVERSARIAL_INPUTS as INPUTS } from '../../../../test/fixtures/adversarial-inputs.mjs';
 import { defaultScanner } from './helpers.js';
 
@@ -19,7 +19,7 @@ const sink = () => '*';
  * The best of `runs` timings, in ms of this process's CPU time: other processes on a busy machine
  * (parallel test files, CI) then cannot make a linear scan look super-linear.
  */
-function best(scanner: TextScanner, text: string, runs: number): number {
+function best(scanner: ScanSession, text: string, runs: number): number {
   let min = Infinity;
   for (let i = 0; i < runs; i++) {
     const start = process.cpuUsage();
@@ -40,7 +40,7 @@ interface Row {
 const rows: Row[] = [];
 
 /** Measures one scanner on every input; returns the failures. */
-function measure(subject: string, scanner: TextScanner): string[] {
+function measure(subject: string, scanner: ScanSession): string[] {
   const failures: string[] = [];
   for (const input of INPUTS) {
     const small = input.make(SMALL);
@@ -62,7 +62,7 @@ function measure(subject: string, scanner: TextScanner): string[] {
 }
 
 /** The detector alone, with its prefilter bypassed so the pattern and validator always run. */
-function bare(detector: DetectorDefinition): TextScanner {
+function bare(detector: DetectorDefinition): ScanSession {
   const copy: DetectorDefinition = {
     name: detector.name,
     pattern: detector.pattern,
@@ -70,7 +70,7 @@ function bare(detector: DetectorDefinition): TextScanner {
     group: detector.group,
     prefilter: () => true,
   };
-  return compileTextScanner({ detectors: [copy], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+  return (compileTextScanner({ detectors: [copy], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner).session();
 }
 
 describe('linear time on adversarial input', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_DETECTORS, email } from '../../src/detect/index.js';
 import { compileTextScanner } from '../../src/text/scanner.js';
-import type { DetectorDefinition, TextScanner } from '../../src/text/types.js';
+import type { DetectorDefinition, ScanSession, TextScanner } from '../../src/text/types.js';
 import { defaultScanner, luhnNumber, makeJwt, redact } from './helpers.js';
 
 const label = (_secret: string, name: string) => `[${name}]`;
@@ -105,7 +105,9 @@ describe('URL query parameters', () => {
   it('can be turned off', () => {
     const scanner = compileTextScanner({ detectors: [], isSensitiveKey: null, isSensitiveQueryKey: null });
     expect(scanner).toBeNull();
-    const onlyKv = compileTextScanner({ detectors: [], isSensitiveKey: (k) => k === 'sig', isSensitiveQueryKey: null }) as TextScanner;
+    const onlyKv = (
+      compileTextScanner({ detectors: [], isSensitiveKey: (k) => k === 'sig', isSensitiveQueryKey: null }) as TextScanner
+    ).session();
     expect(onlyKv.redact('https://x/?sig=abc', label)).toBe('https://x/?sig=[kv]');
   });
 });
@@ -114,7 +116,7 @@ describe('overlapping spans', () => {
   it('merges spans that overlap so that no part leaks', () => {
     const a: DetectorDefinition = { name: 'a', keywords: ['abc'], pattern: /abcdef/g };
     const b: DetectorDefinition = { name: 'b', keywords: ['def'], pattern: /defghi/g };
-    const scanner = compileTextScanner({ detectors: [a, b], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+    const scanner = (compileTextScanner({ detectors: [a, b], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner).session();
     expect(scanner.redact('xx abcdefghi yy', label)).toBe('xx [a] yy');
   });
   it('names an identical span after the earlier detector', () => {
@@ -130,7 +132,7 @@ describe('custom detectors', () => {
   it('runs a detector only when one of its keywords is present (case-insensitive)', () => {
     let calls = 0;
     const d: DetectorDefinition = { name: 'emp', keywords: ['emp-'], pattern: /EMP-\d{6}/g, validate: () => (calls++, true) };
-    const scanner = compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+    const scanner = (compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner).session();
     expect(scanner.redact('id EMP-123456', label)).toBe('id [emp]');
     expect(scanner.redact('no ids here', label)).toBe('no ids here');
     expect(calls).toBe(1);
@@ -143,7 +145,7 @@ describe('custom detectors', () => {
       pattern: new RegExp(`k${i}_\\d{4}`, 'gi'),
       validate: () => (runs++, true),
     }));
-    const scanner = compileTextScanner({ detectors, isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+    const scanner = (compileTextScanner({ detectors, isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner).session();
     expect(scanner.redact('order shipped to the warehouse', label)).toBe('order shipped to the warehouse');
     expect(scanner.redact('key K17_1234 rotated', label)).toBe('key [d17] rotated');
     expect(scanner.redact('clé k199_9876 tournée', label)).toBe('clé [d199] tournée');
@@ -151,25 +153,25 @@ describe('custom detectors', () => {
   });
   it('runs a keyword detector on text whose keyword only lower-cases to it (the Kelvin sign K)', () => {
     const d: DetectorDefinition = { name: 'kelvin', keywords: ['key'], pattern: /key-\d+/giu };
-    const scanner = compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+    const scanner = (compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner).session();
     expect(scanner.redact('id \u212Aey-12345', label)).toBe('id [kelvin]');
   });
   it('falls back to per-detector keyword checks when the keywords are too long for one search', () => {
     const d: DetectorDefinition = { name: 'big', keywords: ['q'.repeat(40_000), 'secret-'], pattern: /secret-\d+/g };
-    const scanner = compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+    const scanner = (compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner).session();
     expect(scanner.redact('my secret-12345 here', label)).toBe('my [big] here');
     expect(scanner.redact('nothing here', label)).toBe('nothing here');
   });
   it('reads keywords literally, regex characters included', () => {
     const d: DetectorDefinition = { name: 'dotted', keywords: ['x.y('], pattern: /x.y\(\d+/g };
-    const scanner = compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+    const scanner = (compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner).session();
     // the keyword gates the whole text; the pattern then finds what it finds
     expect(scanner.redact('x.y(42 and xzy(42', label)).toBe('[dotted] and [dotted]');
     expect(scanner.redact('only xzy(42 here', label)).toBe('only xzy(42 here');
   });
   it('adds the g flag and uses the capture group', () => {
     const d: DetectorDefinition = { name: 'pin', keywords: ['pin'], pattern: /pin (\d{4})/i, group: 1 };
-    const scanner = compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+    const scanner = (compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner).session();
     expect(scanner.redact('PIN 1234 and pin 9876', label)).toBe('PIN [pin] and pin [pin]');
   });
   it('fails closed when a validator or prefilter throws', () => {
@@ -183,21 +185,23 @@ describe('custom detectors', () => {
         throw new Error('y');
       },
     };
-    const scanner = compileTextScanner({ detectors: [boom], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+    const scanner = (compileTextScanner({ detectors: [boom], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner).session();
     expect(scanner.redact('a k42 b', label)).toBe('a [boom] b');
   });
   it('survives zero-length matches', () => {
     const d: DetectorDefinition = { name: 'z', keywords: ['a'], pattern: /x*/g };
-    const scanner = compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner;
+    const scanner = (compileTextScanner({ detectors: [d], isSensitiveKey: null, isSensitiveQueryKey: null }) as TextScanner).session();
     expect(scanner.redact('a xx b', label)).toBe('a [z] b');
   });
   it('does not share lastIndex state with the definition', () => {
     const pattern = /k\d/g;
-    const scanner = compileTextScanner({
-      detectors: [{ name: 'k', keywords: ['k'], pattern }],
-      isSensitiveKey: null,
-      isSensitiveQueryKey: null,
-    }) as TextScanner;
+    const scanner = (
+      compileTextScanner({
+        detectors: [{ name: 'k', keywords: ['k'], pattern }],
+        isSensitiveKey: null,
+        isSensitiveQueryKey: null,
+      }) as TextScanner
+    ).session();
     pattern.lastIndex = 5;
     expect(scanner.redact('k1 k2', label)).toBe('[k] [k]');
   });
