@@ -7,7 +7,7 @@ import { BUILTIN_DETECTORS, BASE62_ALPHABET, crc32, toBase62 } from '../../src/d
 import { KeyMatcher } from '../../src/match/keys.js';
 import { DEFAULT_KEYS, DEFAULT_QUERY_KEYS } from '../../src/policy/defaults.js';
 import { compileTextScanner } from '../../src/text/scanner.js';
-import type { DetectorDefinition, ScanSession, TextScanner } from '../../src/text/types.js';
+import type { DetectorDefinition, TextScanner } from '../../src/text/types.js';
 
 /** Every secret one detector finds in `text`, in order. */
 export function findAll(detector: DetectorDefinition, text: string): string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_DETECTORS, email } from '../../src/detect/index.js';
 import { compileTextScanner } from '../../src/text/scanner.js';
-import type { DetectorDefinition, ScanSession, TextScanner } from '../../src/text/types.js';
+import type { DetectorDefinition, TextScanner } from '../../src/text/types.js';
 import { defaultScanner, luhnNumber, makeJwt, redact } from './helpers.js';
 
 const label = (_secret: string, name: string) => `[${name}]`;
