@@ -13,9 +13,9 @@ export interface Redactor {
   redactString(text: string): string;
   /**
    * Redacts one log line: a JSON object or array line structurally (keys, headers, paths and
-   * detectors), anything else as free text. A line with nothing to redact comes back exactly as
-   * it was (its spacing and big numbers intact); a redacted JSON line is written as
-   * JSON.stringify writes it. A trailing newline is kept. Never throws.
+   * detectors, every occurrence of a duplicate key), anything else as free text. Only the censored
+   * values change: a line with nothing to redact comes back as the very same string, and a
+   * redacted one keeps its spacing, key order, duplicate keys and big numbers. Never throws.
    */
   redactLine(line: string): string;
   /** What redaction would hide in `value` (free text when a string): rule and path per finding, never the values. */
@@ -59,16 +59,7 @@ class CompiledRedactor implements Redactor {
 
   redactLine(line: string): string {
     if (typeof line !== 'string') return this.stringify(line);
-    const parsed = parseJsonLine(line);
-    if (parsed === NOT_JSON) return this.redactString(line);
-    // One pass writes the JSON and counts what it changed: a line with nothing to redact is
-    // returned as it came, its spacing and big numbers intact.
-    const walker = this.walkerFor();
-    const errorsBefore = this.stats.errors;
-    const json = walker.runJson(parsed, currentSecrets());
-    if (walker.changes === 0 && this.stats.errors === errorsBefore) return line;
-    const end = line.endsWith('\r\n') ? '\r\n' : line.endsWith('\n') ? '\n' : '';
-    return json + end;
+    return this.walkerFor().runLine(line, currentSecrets());
   }
 
   audit(value: unknown): Finding[] {
@@ -76,29 +67,11 @@ class CompiledRedactor implements Redactor {
     const walker = this.auditWalker.busy ? createWalker(this.compiled, { errors: 0 }, findings) : this.auditWalker;
     const known = currentSecrets();
     findings.length = 0;
-    if (typeof value === 'string') {
-      const parsed = parseJsonLine(value);
-      if (parsed === NOT_JSON) walker.runText(value, known);
-      else walker.run(parsed, known);
-    } else walker.run(value, known);
+    if (typeof value === 'string') walker.runLine(value, known);
+    else walker.run(value, known);
     const result = findings.slice();
     findings.length = 0;
     return result;
-  }
-}
-
-const NOT_JSON: unique symbol = Symbol('not-json');
-
-/** Parses a line that holds a JSON object or array; NOT_JSON for anything else. */
-function parseJsonLine(line: string): unknown {
-  let start = 0;
-  while (start < line.length && (line.charCodeAt(start) === 0x20 || line.charCodeAt(start) === 0x09)) start++;
-  const first = line.charCodeAt(start);
-  if (first !== 0x7b && first !== 0x5b) return NOT_JSON;
-  try {
-    return JSON.parse(line);
-  } catch {
-    return NOT_JSON;
   }
 }
 

@@ -1,4 +1,5 @@
 import { compileCensor, REMOVE, type CompiledCensor } from '../censor/compile-censor.js';
+import { CensorOutputs, type CensorOutputSpec } from '../censor/censor-outputs.js';
 import { BUILTIN_DETECTORS } from '../detect/index.js';
 import { KeyMatcher } from '../match/keys.js';
 import { normalizeKey } from '../match/normalize.js';
@@ -31,8 +32,10 @@ export interface CompiledPolicy {
   readonly censorWantsContext: boolean;
   /** The replacement for a span found by a detector, by detector name. */
   readonly spanCensor: (secret: string, detector: string, path: () => string) => string;
-  /** The free-text scanner; null when no detector or in-string rule is on. */
-  readonly scanner: TextScanner | null;
+  /** The free-text scanner (`scanner.empty` when no detector or in-string rule is on). */
+  readonly scanner: TextScanner;
+  /** What the censors write, recognised when it is read again (never a secret, never a finding). */
+  readonly censorOutputs: CensorOutputs;
   /** True when a censor may need the JSON path of the value (so the walker tracks it). */
   readonly trackPath: boolean;
   /** True when only paths are configured: subtrees off every path are not visited. */
@@ -110,6 +113,29 @@ function compileCustomDetector(d: CustomDetector, field: string, failures: { cou
       : {}),
     ...(d.censor !== undefined ? { censor: d.censor } : {}),
   };
+}
+
+/** The censors given per detector in `detectors: { name: { censor } }`. */
+function detectorSettingCensors(settings: Policy['detectors']): unknown[] {
+  const out: unknown[] = [];
+  for (const setting of Object.values(settings ?? {})) if (typeof setting === 'object' && setting !== null) out.push(setting.censor);
+  return out;
+}
+
+/** What a policy's censors can write: its texts, its label and the hmac form, for CensorOutputs. */
+function censorOutputSpec(censor: Censor | undefined, label: string, detectorCensors: readonly unknown[]): CensorOutputSpec {
+  const texts = [DEFAULT_CENSOR];
+  let hmac = false;
+  for (const c of [censor, ...detectorCensors]) {
+    if (typeof c === 'string') texts.push(c);
+    else if (typeof c === 'object' && c !== null) {
+      const spec = c as { type?: unknown; text?: unknown; length?: unknown };
+      if (spec.type === 'replace' && typeof spec.text === 'string') texts.push(spec.text);
+      if (spec.type === 'hmac') hmac = true;
+    }
+  }
+  // Spans get the label only when the censor is plain text; the label is recognised either way.
+  return { texts, label, hmac };
 }
 
 /**
@@ -190,7 +216,11 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
   const headers = headerNames.length > 0 ? new KeyMatcher(headerNames, [], 'header') : null;
   const allowKeys = allowNames.length > 0 ? new KeyMatcher(allowNames, [], 'allow') : null;
   const queryKeys = useDefaults ? new KeyMatcher([...keyNames, ...DEFAULT_QUERY_KEYS], keyRegexps, 'query') : hasKeys ? keys : null;
+  const censorOutputs = new CensorOutputs(
+    censorOutputSpec(policy.censor, label, [...detectorSettingCensors(settings), ...custom.map((d) => d.censor)]),
+  );
   const scanner = compileTextScanner({
+    censorOutputs,
     detectors,
     isSensitiveKey: hasKeys && !disabled.has('kv') ? (k) => keys.test(k) : null,
     isSensitiveQueryKey: queryKeys && !disabled.has('query') ? (k) => queryKeys.test(k) : null,
@@ -232,7 +262,8 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
     censorWantsContext,
     spanCensor,
     scanner,
-    pathOnly: !hasKeys && headers === null && scanner === null && allowKeys === null,
+    censorOutputs,
+    pathOnly: !hasKeys && headers === null && scanner.empty && allowKeys === null,
     trackPath: censorWantsContext || [...detectorCensors.keys()].length > 0 || typeof policy.censor === 'object',
     failText: typeof policy.censor === 'string' ? policy.censor : DEFAULT_CENSOR,
     failures,

@@ -13,7 +13,8 @@ import { COLON, DOUBLE_DASH, EQUALS, QUESTION, TextProfile } from '../detect/fac
 import { KeyVerdicts, scanKeyValues } from './keyvalue.js';
 import { scanQuery } from './query.js';
 import { SpanList, applySpans } from './spans.js';
-import type { DetectorDefinition, ScanSession, SpanSink, TextScanner } from './types.js';
+import type { CensorOutputs } from '../censor/censor-outputs.js';
+import type { DetectorDefinition, ScanSession, SecretSpans, SpanSink, TextScanner } from './types.js';
 
 /** What the scanner looks for. */
 export interface TextScannerOptions {
@@ -23,6 +24,11 @@ export interface TextScannerOptions {
   readonly isSensitiveKey: ((rawKey: string) => boolean) | null;
   /** Decides whether a URL query parameter is sensitive; null turns query scanning off. */
   readonly isSensitiveQueryKey: ((rawKey: string) => boolean) | null;
+  /**
+   * The policy's censor outputs: a span that lies inside one (a rule that read `[REDACTED:kv]` or
+   * `hmac:…` as a value) is dropped, so redacting redacted text changes nothing. Null: none known.
+   */
+  readonly censorOutputs?: CensorOutputs | null;
 }
 
 const CANDIDATE_SLOT_BITS = 8;
@@ -143,15 +149,46 @@ function runDetector(d: CompiledDetector, text: string, spans: SpanList, profile
   re.lastIndex = 0;
 }
 
+/** Adds a span for every occurrence of every exact secret (known secrets, echoes) in `text`. */
+function addSecretSpans(text: string, secrets: SecretSpans, spans: SpanList): void {
+  const { values, rules } = secrets;
+  for (let i = 0; i < values.length; i++) {
+    const secret = values[i] as string;
+    if (secret.length > text.length) continue;
+    let at = text.indexOf(secret);
+    while (at !== -1) {
+      spans.add(at, at + secret.length, rules[i] as string);
+      at = text.indexOf(secret, at + secret.length);
+    }
+  }
+}
+
+/** Drops the spans that lie inside a censor output (the value a rule read was already censored). */
+function dropCensored(text: string, spans: SpanList, outputs: CensorOutputs): void {
+  const { starts, ends, names } = spans;
+  let kept = 0;
+  for (let i = 0; i < spans.size; i++) {
+    const start = starts[i] as number;
+    const end = ends[i] as number;
+    if (outputs.covers(text, start, end)) continue;
+    starts[kept] = start;
+    ends[kept] = end;
+    names[kept] = names[i] as string;
+    kept++;
+  }
+  spans.size = kept;
+}
+
 /**
- * Compiles a scanner for the given detectors and key matchers. Returns null when there is nothing
- * to look for (no detectors, no key matcher, no query matcher).
+ * Compiles a scanner for the given detectors and key matchers. With none of them, its sessions
+ * only scrub exact secrets (known secrets, echoes) and never profile a string.
  */
-export function compileTextScanner(options: TextScannerOptions): TextScanner | null {
+export function compileTextScanner(options: TextScannerOptions): TextScanner {
   const detectors = options.detectors.map(compileDetector);
   const isSensitiveKey = options.isSensitiveKey;
   const isSensitiveQueryKey = options.isSensitiveQueryKey;
-  if (detectors.length === 0 && isSensitiveKey === null && isSensitiveQueryKey === null) return null;
+  const outputs = options.censorOutputs ?? null;
+  const empty = detectors.length === 0 && isSensitiveKey === null && isSensitiveQueryKey === null;
 
   const verdicts = isSensitiveKey === null ? null : new KeyVerdicts(isSensitiveKey);
   const queryVerdicts = isSensitiveQueryKey === null ? null : new KeyVerdicts(isSensitiveQueryKey);
@@ -187,7 +224,14 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner | n
     const addQuery = (start: number, end: number) => spans.add(start, end, QUERY_DETECTOR);
     return {
       profile,
-      redact(text: string, sink: SpanSink): string {
+      redact(text: string, sink: SpanSink, secrets: SecretSpans | null = null): string {
+        const scrub = secrets !== null && secrets.values.length > 0 && text.length >= secrets.shortest;
+        if (empty) {
+          if (!scrub) return text;
+          spans.clear();
+          addSecretSpans(text, secrets, spans);
+          return spans.size === 0 ? text : applySpans(text, spans, sink);
+        }
         profile.reset(text);
         if (text.length < 3) return text;
         // exact facts for short strings (-1 for long ones): built-ins are skipped by their facts
@@ -214,14 +258,23 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner | n
             runDetector(d, text, spans, profile);
           }
         }
+        // Exact secrets before the rules that cut text (a kv value ends at a space, a known
+        // passphrase does not): where both start together, the secret names the span. A value
+        // detector that found the same span first keeps its own name (`[REDACTED:email]`).
+        if (scrub) addSecretSpans(text, secrets, spans);
         if (verdicts !== null && (facts & (EQUALS | COLON | DOUBLE_DASH)) !== 0) scanKeyValues(text, verdicts, addKeyValue, facts);
         if (queryVerdicts !== null && (facts & QUESTION) !== 0 && (facts !== -1 || text.includes('?'))) {
           scanQuery(text, queryVerdicts, addQuery);
         }
-        return spans.size === 0 ? text : applySpans(text, spans, sink);
+        if (spans.size === 0) return text;
+        if (outputs !== null && outputs.mayHold(text)) {
+          dropCensored(text, spans, outputs);
+          if (spans.size === 0) return text;
+        }
+        return applySpans(text, spans, sink);
       },
     };
   }
 
-  return { session };
+  return { empty, session };
 }

@@ -3,8 +3,9 @@ import type { SpanSink } from './types.js';
 
 /**
  * Spans in insertion order; insertion order is priority when two spans start and end together.
- * A list is reused from string to string (`clear`), so collecting spans allocates only when a
- * string holds more spans than any string before it.
+ * A list is reused from string to string (`clear` only resets the count; the arrays keep their
+ * room), so collecting spans allocates only when a string holds more spans than any before it.
+ * Only the first `size` entries of the arrays are spans of the current string.
  */
 export class SpanList {
   /** Start offsets (inclusive). */
@@ -15,26 +16,21 @@ export class SpanList {
   readonly names: string[] = [];
   /** Scratch for the order in which `applySpans` writes the spans. */
   readonly order: number[] = [];
+  /** The number of spans collected. */
+  size = 0;
 
   /** Empties the list for the next string. */
   clear(): void {
-    if (this.starts.length === 0) return;
-    this.starts.length = 0;
-    this.ends.length = 0;
-    this.names.length = 0;
+    this.size = 0;
   }
 
   /** Adds the span `[start, end)` found by `name`. Empty spans are ignored. */
   add(start: number, end: number, name: string): void {
     if (end <= start) return;
-    this.starts.push(start);
-    this.ends.push(end);
-    this.names.push(name);
-  }
-
-  /** The number of spans collected. */
-  get size(): number {
-    return this.starts.length;
+    const i = this.size++;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.names[i] = name;
   }
 }
 
@@ -45,9 +41,8 @@ const SMALL_SORT = 16;
  * The span indexes ordered by start, then by insertion order: an insertion sort over a plain
  * array, which for the few spans of a log field costs less than a typed array to sort.
  */
-function smallOrder(starts: readonly number[], order: number[]): number[] {
-  order.length = starts.length;
-  for (let i = 0; i < starts.length; i++) {
+function smallOrder(starts: readonly number[], count: number, order: number[]): number[] {
+  for (let i = 0; i < count; i++) {
     const start = starts[i] as number;
     let j = i;
     // strictly greater: an equal start keeps insertion order (priority)
@@ -64,8 +59,7 @@ function smallOrder(starts: readonly number[], order: number[]): number[] {
  * The same order for many spans, as numeric sort keys: start * 2^21 + insertion index (exact in a
  * double for strings under 2^31 chars); the index is the key modulo 2^21.
  */
-function largeOrder(starts: readonly number[]): Float64Array {
-  const count = starts.length;
+function largeOrder(starts: readonly number[], count: number): Float64Array {
   const keys = new Float64Array(count);
   let sorted = true;
   for (let i = 0; i < count; i++) {
@@ -88,15 +82,15 @@ function orderAt(small: readonly number[] | null, keys: Float64Array | null, k: 
  */
 export function applySpans(text: string, spans: SpanList, sink: SpanSink): string {
   const { starts, ends, names } = spans;
-  const count = starts.length;
+  const count = spans.size;
   if (count === 0) return text;
   if (count === 1) {
     const start = starts[0] as number;
     const end = ends[0] as number;
     return text.slice(0, start) + sink(text.slice(start, end), names[0] as string) + text.slice(end);
   }
-  const small = count <= SMALL_SORT ? smallOrder(starts, spans.order) : null;
-  const keys = small === null ? largeOrder(starts) : null;
+  const small = count <= SMALL_SORT ? smallOrder(starts, count, spans.order) : null;
+  const keys = small === null ? largeOrder(starts, count) : null;
   let out = '';
   let written = 0;
   let k = 0;

@@ -14,6 +14,19 @@ export type { DetectorDefinition } from '../detect/types.js';
 export type SpanSink = (secret: string, detector: string) => string;
 
 /**
+ * Exact secrets to scrub from every string, each under its own rule name: the request's known
+ * secrets (`known-secret`) and the values a rule censored elsewhere in the same record (`echo`).
+ * The walker owns the list and adds echoes to it while it walks.
+ */
+export interface SecretSpans {
+  readonly values: readonly string[];
+  /** The rule name of each value, reported to the sink (same index as `values`). */
+  readonly rules: readonly string[];
+  /** The length of the shortest value: shorter strings cannot hold any. */
+  readonly shortest: number;
+}
+
+/**
  * One user of a compiled scanner: its scratch state (the string profile, the span list) is its
  * own, so a session is used by one walk at a time and allocates nothing per clean string.
  */
@@ -22,13 +35,15 @@ export interface ScanSession {
    * Returns `text` with every secret span replaced by the sink's result, or the very same string
    * when nothing matched (so callers can compare with `===`).
    */
-  redact(text: string, sink: SpanSink): string;
+  redact(text: string, sink: SpanSink, secrets?: SecretSpans | null): string;
   /** The profile of the last string `redact` looked at (valid until the next call). */
   readonly profile: TextProfile;
 }
 
 /** A compiled free-text scanner, shared by every walker of a compiled policy. */
 export interface TextScanner {
+  /** True when no detector or in-string rule is on: sessions only scrub exact secrets. */
+  readonly empty: boolean;
   /** A new session with its own scratch state. */
   session(): ScanSession;
 }

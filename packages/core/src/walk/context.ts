@@ -1,0 +1,499 @@
+/**
+ * The decision step every traversal shares, and the state of one walk. A value walk (copy or JSON
+ * text) and a line walk (JSON text read as it was written) ask the same context what to do with
+ * each key and each string, so the three outputs cannot drift apart:
+ * - `decide(key)`: allow-list, paths, key and header rules, JWK members: keep, censor or descend;
+ * - `censor(value)`: a value a rule hides whole (keeping the auth scheme or the cookie names);
+ * - `string(text)`: a string value: limits, JSON held in a string, detectors and in-string rules,
+ *   known secrets and echoes.
+ * It also owns what a walk counts (changes, limits hit, errors) and the echoes it collects.
+ */
+import { REMOVE } from '../censor/compile-censor.js';
+import { needsJsonEscape } from '../detect/facts.js';
+import { CONTAINER, ValueStyle, type KeyRule } from '../match/keys.js';
+import { stepState, type PathState } from '../match/path-trie.js';
+import type { CompiledPolicy } from '../policy/compile.js';
+import type { CensorContext } from '../policy/types.js';
+import type { ScanSession, SecretSpans, SpanSink } from '../text/types.js';
+import { quoteKey } from './json-text.js';
+import { tooLong } from './markers.js';
+import { formatPath } from './path-text.js';
+import { censorStyled } from './styled-censor.js';
+
+/** How the children of a container are matched. */
+export const enum Mode {
+  /** Ordinary object: key rules. */
+  Plain = 0,
+  /** A header container: header names and key rules. */
+  Headers = 1,
+  /** An allowed value: kept as it is, only made JSON-safe (no rule, no detector). */
+  Keep = 2,
+  /** A JSON Web Key (an object with `kty`): its private members are censored too. */
+  Jwk = 3,
+}
+
+/** What `decide` says about one entry. */
+export const enum Verdict {
+  /** Walk into the value (`nextState`, `nextMode` say how). */
+  Descend = 0,
+  /** An allowed value: keep it (made JSON-safe). */
+  Allow = 1,
+  /** A rule hides the value whole (`rule`, `style` say which and how). */
+  Censor = 2,
+  /** Off every path of a paths-only policy: written as it is, never visited. */
+  OffPath = 3,
+}
+
+/** Limits a walk reached, as bits of `WalkContext.limits`. */
+export const LimitHit = {
+  /** A container nested deeper than `maxDepth` became `[MaxDepth]`. */
+  Depth: 1,
+  /** More values than `maxNodes`: the rest became a `[MaxNodes]` marker. */
+  Nodes: 2,
+  /** A string longer than `maxStringLength` became `[TooLong: N chars]`. */
+  StringLength: 4,
+} as const;
+
+/** Counters shared by every walk of one redactor. */
+export interface RedactorStats {
+  /** Internal failures, each of which censored the affected value. */
+  errors: number;
+}
+
+/** One finding of an audit: the rule that fired and where. It never holds the value. */
+export interface Finding {
+  /** For example `key:password`, `header:authorization`, `path:a.b` or `detector:email`. */
+  readonly rule: string;
+  /** The JSON path of the value (`''` for free text). */
+  readonly path: string;
+}
+
+/** What a key name decides, cached per name: its rule and the text the output writes for it. */
+export interface KeyInfo {
+  readonly rule: KeyRule | null;
+  /** The key as written to the output: the key itself, or with a detected secret in it censored. */
+  readonly name: string;
+  /** `"name":`, bare and after a comma. */
+  readonly json: string;
+  readonly comma: string;
+  /** The key text then the opening quote of a string value, bare and after a comma. */
+  readonly quoted: string;
+  readonly commaQuoted: string;
+}
+
+/** A value a rule censored is also scrubbed where it echoes, when it is at least this long. */
+export const MIN_ECHO_LENGTH = 8;
+/** At most this many echoes are collected per record (each costs a search per later string). */
+const MAX_ECHOES = 32;
+/** Span rules whose value is a credential by position, as a key rule's is: their values echo too. */
+const ECHO_RULES: ReadonlySet<string> = new Set(['kv', 'query', 'userinfo', 'bearer', 'basic']);
+const KNOWN_RULE = 'known-secret';
+const ECHO_RULE = 'echo';
+/** The private members of a JSON Web Key (RFC 7517/7518): `d`, the RSA primes and CRT values, `k`, `oth`. */
+const JWK_PRIVATE: ReadonlySet<string> = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth']);
+
+const KEY_INFO_LIMIT = 4096;
+const KEY_INFO_MAX_LENGTH = 128;
+const NO_CONTEXT: CensorContext = Object.freeze({ rule: '', path: '' });
+
+/** The mutable list behind `SecretSpans`: known secrets first, then echoes. */
+class SecretList implements SecretSpans {
+  readonly values: string[] = [];
+  readonly rules: string[] = [];
+  shortest = Number.MAX_SAFE_INTEGER;
+
+  clear(): void {
+    if (this.values.length === 0) return;
+    this.values.length = 0;
+    this.rules.length = 0;
+    this.shortest = Number.MAX_SAFE_INTEGER;
+  }
+
+  add(value: string, rule: string): void {
+    this.values.push(value);
+    this.rules.push(rule);
+    if (value.length < this.shortest) this.shortest = value.length;
+  }
+}
+
+/** Redacts a string that holds JSON (set by the walker to its line walk); null when it is not JSON. */
+export type JsonTextRedactor = (text: string, depth: number) => string | null;
+
+/**
+ * The shared decisions and the per-walk state of one walker. Not reentrant: a walker that is busy
+ * (a getter or censor that logs) is never reused; the redactor makes another.
+ */
+export class WalkContext {
+  readonly policy: CompiledPolicy;
+  readonly stats: RedactorStats;
+  /** Audit findings, or null when not auditing. */
+  readonly findings: Finding[] | null;
+  /** This walker's scan session (its own string profile and span list). */
+  readonly scan: ScanSession;
+  /** True when a censor may need the JSON path of the value (so `pathKeys` is kept). */
+  readonly trackPath: boolean;
+  readonly maxDepth: number;
+  readonly maxNodes: number;
+  readonly maxStringLength: number;
+  readonly failText: string;
+  /** The keys from the root to the value being walked (kept when `trackPath`). */
+  readonly pathKeys: (string | number)[] = [];
+
+  // ---- per walk ----
+  /** True after the fast walk threw: every read is guarded and every failure censored. */
+  careful = false;
+  /** True when only the policy's paths are visited (a paths-only policy, outside any secret scope). */
+  pathOnly = false;
+  /** Values visited so far (for `maxNodes`). */
+  nodes = 0;
+  /** Values censored, rewritten or marked: 0 means the output says what the input said. */
+  changes = 0;
+  /** `LimitHit` bits of the limits this walk reached. */
+  limits = 0;
+  /** Exact secrets scrubbed from every string: the scope's known secrets, then this record's echoes. */
+  readonly secrets = new SecretList();
+  /** Where the echoes start in `secrets`. */
+  echoStart = 0;
+  /** False once echoes are seeded: a second pass collects no more. */
+  collectEchoes = true;
+
+  // ---- out-parameters of `decide`, so it allocates no result ----
+  nextState: PathState | null = null;
+  nextMode: Mode = Mode.Plain;
+  rule = '';
+  style: ValueStyle = ValueStyle.Plain;
+  /** The key's info when `decide` read it (null for path and allow verdicts). */
+  info: KeyInfo | null = null;
+
+  /** Set by the walker: redacts JSON held in a string, preserving how it was written. */
+  jsonText: JsonTextRedactor = () => null;
+
+  /** Strings this walk wrote before its last echo was found, and how many echoes were known then. */
+  private readonly seen: string[] = [];
+  private readonly seenAt: number[] = [];
+  private seenCount = 0;
+
+  private readonly keyInfos = new Map<string, KeyInfo>();
+  private readonly headerInfos = new Map<string, KeyInfo>();
+  private readonly spanCensor: CompiledPolicy['spanCensor'];
+  /** Paths show keys as the output writes them, so a secret used as a key stays out of them too. */
+  readonly pathThunk: () => string;
+  /** The span sink for string values: labels, echoes and audit findings. */
+  readonly sink: SpanSink;
+  /** The sink for key names: no path (paths are written from these very names). */
+  private readonly keySink: SpanSink;
+  /** The policy's whole-value censor, wrapped: censored values stay as they are, and values echo. */
+  private readonly censorValue: CompiledPolicy['censor'];
+
+  constructor(policy: CompiledPolicy, stats: RedactorStats, findings: Finding[] | null) {
+    this.policy = policy;
+    this.stats = stats;
+    this.findings = findings;
+    this.scan = policy.scanner.session();
+    this.trackPath = policy.trackPath || findings !== null;
+    this.maxDepth = policy.maxDepth;
+    this.maxNodes = policy.maxNodes;
+    this.maxStringLength = policy.maxStringLength;
+    this.failText = policy.failText;
+    this.spanCensor = policy.spanCensor;
+    const outputs = policy.censorOutputs;
+    const censor = policy.censor;
+    this.pathThunk = () => formatPath(this.pathKeys, (k) => this.outputKey(k, Mode.Plain));
+    const noPath = () => '';
+    this.keySink = (secret, detector) => this.spanCensor(secret, detector, noPath);
+    this.sink = (secret, detector) => {
+      if (ECHO_RULES.has(detector)) this.echo(secret);
+      if (this.findings !== null) this.findings.push({ rule: `detector:${detector}`, path: this.pathThunk() });
+      return this.spanCensor(secret, detector, this.pathThunk);
+    };
+    this.censorValue = (value, ctx) => {
+      if (typeof value === 'string') {
+        if (outputs.isCensored(value)) return value;
+        this.echo(value);
+      } else if (typeof value === 'number' && Number.isInteger(value)) this.echo(String(value));
+      return censor(value, ctx);
+    };
+  }
+
+  /** Starts a walk. `known` are the scope's secrets; `echoes`, a previous pass's echoes to scrub from the start. */
+  reset(careful: boolean, known: readonly string[] | null, echoes: readonly string[] | null): void {
+    this.careful = careful;
+    this.nodes = 0;
+    this.changes = 0;
+    this.limits = 0;
+    if (this.pathKeys.length !== 0) this.pathKeys.length = 0;
+    const secrets = this.secrets;
+    secrets.clear();
+    if (known !== null) for (const k of known) secrets.add(k, KNOWN_RULE);
+    this.echoStart = secrets.values.length;
+    this.collectEchoes = echoes === null;
+    this.forget();
+    if (echoes !== null) for (const e of echoes) secrets.add(e, ECHO_RULE);
+    // A scope's secrets must be scrubbed everywhere, so a paths-only policy then visits everything.
+    this.pathOnly = this.policy.pathOnly && known === null;
+  }
+
+  /** The echoes collected by this walk (a copy, for a second pass). */
+  echoes(): string[] {
+    return this.secrets.values.slice(this.echoStart);
+  }
+
+  /** How many echoes this walk has collected so far. */
+  get echoCount(): number {
+    return this.secrets.values.length - this.echoStart;
+  }
+
+  /** The echo at `i` (0-based, in the order collected). */
+  echoAt(i: number): string {
+    return this.secrets.values[this.echoStart + i] as string;
+  }
+
+  /** Forgets the echoes collected after the first `count` (a partial walk that was undone). */
+  dropEchoes(count: number): void {
+    const secrets = this.secrets;
+    const keep = this.echoStart + count;
+    if (secrets.values.length <= keep) return;
+    const values = secrets.values.slice(0, keep);
+    const rules = secrets.rules.slice(0, keep);
+    secrets.clear();
+    for (let i = 0; i < values.length; i++) secrets.add(values[i] as string, rules[i] as string);
+  }
+
+  /** Notes a string the walk wrote, so a secret found after it can still be looked for in it. */
+  private remember(s: string): void {
+    if (!this.collectEchoes || this.pathOnly || s.length < MIN_ECHO_LENGTH) return;
+    const i = this.seenCount++;
+    this.seen[i] = s;
+    this.seenAt[i] = this.secrets.values.length - this.echoStart;
+  }
+
+  /**
+   * True when a string written before an echo was found holds that echo: the walk must run again
+   * with the echoes scrubbed from the start. (Strings written after an echo was found had it
+   * scrubbed as they were written.)
+   */
+  echoedEarlier(): boolean {
+    const count = this.echoCount;
+    for (let i = 0; i < this.seenCount; i++) {
+      const s = this.seen[i] as string;
+      for (let j = this.seenAt[i] as number; j < count; j++) if (s.includes(this.echoAt(j))) return true;
+    }
+    return false;
+  }
+
+  /** Drops the strings noted for `echoedEarlier` (so a walker holds no log line between calls). */
+  forget(): void {
+    for (let i = 0; i < this.seenCount; i++) this.seen[i] = '';
+    this.seenCount = 0;
+  }
+
+  /** Records a censored value, so that it is also scrubbed wherever else it appears in this record. */
+  private echo(value: string): void {
+    if (!this.collectEchoes || value.length < MIN_ECHO_LENGTH || this.pathOnly) return;
+    const secrets = this.secrets;
+    if (secrets.values.length - this.echoStart >= MAX_ECHOES) return;
+    if (this.policy.censorOutputs.isCensored(value) || secrets.values.includes(value)) return;
+    secrets.add(value, ECHO_RULE);
+  }
+
+  // ---- keys ---------------------------------------------------------------------------------
+
+  /** The rule and JSON text of a key of an ordinary object. */
+  keyInfo(k: string): KeyInfo {
+    return this.keyInfos.get(k) ?? this.newKeyInfo(this.keyInfos, k, this.policy.keys.match(k));
+  }
+
+  /** As `keyInfo`, for a key of a header container: header names first, then key rules. */
+  headerInfo(k: string): KeyInfo {
+    return this.headerInfos.get(k) ?? this.newKeyInfo(this.headerInfos, k, this.policy.headers?.match(k) ?? this.policy.keys.match(k));
+  }
+
+  /**
+   * Builds a key's info and caches it (short keys only: a cache entry holds the key alive). A key
+   * with no rule is scanned like any text, since an email or a token can be a key (a map keyed by
+   * user email). Key rules are fixed when the policy is compiled, so a cached verdict never goes stale.
+   */
+  private newKeyInfo(cache: Map<string, KeyInfo>, k: string, rule: KeyRule | null): KeyInfo {
+    const name = rule === null && !this.policy.scanner.empty && k.length > 2 ? this.scan.redact(k, this.keySink) : k;
+    const json = quoteKey(name);
+    const info: KeyInfo = { rule, name, json, comma: `,${json}`, quoted: `${json}"`, commaQuoted: `,${json}"` };
+    if (k.length <= KEY_INFO_MAX_LENGTH) {
+      if (cache.size >= KEY_INFO_LIMIT) cache.clear();
+      cache.set(k, info);
+    }
+    return info;
+  }
+
+  /** A key as the output writes it: detected secrets, known secrets and echoes censored. */
+  outputKey(k: string, mode: Mode): string {
+    const name = (mode === Mode.Headers ? this.headerInfo(k) : this.keyInfo(k)).name;
+    return this.scrubKey(name);
+  }
+
+  /** `name` with the walk's exact secrets censored (key names are short: split and join). */
+  scrubKey(name: string): string {
+    this.remember(name);
+    const { values, rules } = this.secrets;
+    if (values.length === 0 || name.length < this.secrets.shortest) return name;
+    let out = name;
+    for (let i = 0; i < values.length; i++) {
+      const secret = values[i] as string;
+      if (out.includes(secret)) out = out.split(secret).join(this.keySink(secret, rules[i] as string));
+    }
+    return out;
+  }
+
+  // ---- the decision step --------------------------------------------------------------------
+
+  /**
+   * Decides one entry of an object: allow-list, paths, JWK members, key or header rules. Sets
+   * `nextState`/`nextMode` for Descend, `rule`/`style` for Censor, and `info` when it read the key.
+   */
+  decide(k: string, state: PathState | null, mode: Mode): Verdict {
+    this.info = null;
+    let next: PathState | null = null;
+    if (state !== null) {
+      next = stepState(state, k);
+      if (next !== null) {
+        if (next.allow) return this.pathOnly ? Verdict.OffPath : Verdict.Allow;
+        if (next.censor !== null) {
+          this.rule = this.pathRule(next.censor);
+          this.style = ValueStyle.Plain;
+          return Verdict.Censor;
+        }
+      }
+    }
+    this.nextState = next;
+    this.nextMode = Mode.Plain;
+    if (this.pathOnly) return next === null ? Verdict.OffPath : Verdict.Descend;
+    const allow = this.policy.allowKeys;
+    if (allow !== null && allow.test(k)) return Verdict.Allow;
+    if (mode === Mode.Jwk && JWK_PRIVATE.has(k)) {
+      this.rule = `jwk:${k}`;
+      this.style = ValueStyle.Plain;
+      return Verdict.Censor;
+    }
+    const info = mode === Mode.Headers ? this.headerInfo(k) : this.keyInfo(k);
+    this.info = info;
+    const rule = info.rule;
+    if (rule !== null && rule !== CONTAINER) {
+      this.rule = rule.rule;
+      this.style = rule.style;
+      return Verdict.Censor;
+    }
+    if (rule === CONTAINER) this.nextMode = Mode.Headers;
+    return Verdict.Descend;
+  }
+
+  /** Decides one array element: paths by index only (key rules do not apply to indexes). */
+  decideIndex(i: number, state: PathState): Verdict {
+    const next = stepState(state, String(i));
+    this.nextState = next;
+    this.nextMode = Mode.Plain;
+    if (next !== null) {
+      if (next.allow) return this.pathOnly ? Verdict.OffPath : Verdict.Allow;
+      if (next.censor !== null) {
+        this.rule = this.pathRule(next.censor);
+        this.style = ValueStyle.Plain;
+        return Verdict.Censor;
+      }
+    }
+    return this.pathOnly && next === null ? Verdict.OffPath : Verdict.Descend;
+  }
+
+  /**
+   * The key rule of a command-line flag held as an array element (`--db-password`, `-token`), or
+   * null: the element after a sensitive flag is its value (`process.argv` as winston logs it).
+   */
+  flagRule(arg: string): string | null {
+    if (arg.length < 3 || arg.length > KEY_INFO_MAX_LENGTH || arg.charCodeAt(0) !== 0x2d || arg.includes('=')) return null;
+    const name = arg.charCodeAt(1) === 0x2d ? arg.slice(2) : arg.slice(1);
+    if (name.length < 2 || name.charCodeAt(0) === 0x2d) return null;
+    const rule = this.keyInfo(name).rule;
+    return rule === null || rule === CONTAINER ? null : rule.rule;
+  }
+
+  /** The rule name of a censoring path; only an audit and a censor that wants context read it. */
+  private pathRule(source: string): string {
+    return this.findings === null && !this.policy.censorWantsContext ? '' : `path:${source}`;
+  }
+
+  // ---- censoring whole values -----------------------------------------------------------------
+
+  /**
+   * Censors a value a rule found (`rule`, `style` from `decide`), keeping the auth scheme or the
+   * cookie names for those styles. Returns the value itself when it was already censored (a second
+   * pass), or REMOVE. Counts the change and records the finding; a failing censor is counted and
+   * the value gets the fail text.
+   */
+  censor(k: string | number, v: unknown, rule: string, style: ValueStyle): unknown {
+    let ctx: CensorContext = NO_CONTEXT;
+    if (this.policy.censorWantsContext) {
+      this.pathKeys.push(k);
+      ctx = { rule, path: this.pathThunk() };
+      this.pathKeys.pop();
+    }
+    let out: unknown;
+    try {
+      out = censorStyled(v, style, { censor: this.censorValue, ctx, known: this.secrets.values });
+    } catch {
+      this.stats.errors++;
+      out = this.failText;
+    }
+    if (out === v) return v;
+    this.changes++;
+    if (this.findings !== null) {
+      this.pathKeys.push(k);
+      this.findings.push({ rule, path: this.pathThunk() });
+      this.pathKeys.pop();
+    }
+    return out;
+  }
+
+  // ---- strings ------------------------------------------------------------------------------
+
+  /** A string value: kept in Keep mode, marked past the length limit, JSON redacted as JSON, else scanned. */
+  string(s: string, depth: number, mode: Mode): string {
+    if (mode === Mode.Keep) return s;
+    if (s.length > this.maxStringLength) {
+      this.changes++;
+      this.limits |= LimitHit.StringLength;
+      return tooLong(s.length);
+    }
+    const first = s.charCodeAt(0);
+    if ((first === 0x7b || first === 0x5b) && s.length > 1) {
+      const last = s.charCodeAt(s.length - 1);
+      if (last === 0x7d || last === 0x5d) {
+        const json = this.jsonText(s, depth);
+        if (json !== null) {
+          if (json !== s) this.changes++;
+          return json;
+        }
+      }
+    }
+    return this.text(s);
+  }
+
+  /** Free text: detectors, in-string rules, known secrets and echoes. */
+  text(s: string): string {
+    const secrets = this.secrets;
+    const out = this.scan.redact(s, this.sink, secrets.values.length === 0 ? null : secrets);
+    if (out !== s) this.changes++;
+    this.remember(out);
+    return out;
+  }
+
+  /** True when `s` needs escaping in JSON; free for the string the scan session profiled last. */
+  escapes(s: string): boolean {
+    const profile = this.scan.profile;
+    return profile.text === s ? profile.needsJsonEscape() : needsJsonEscape(s);
+  }
+
+  /** Counts a limit that replaced part of the value by a marker. */
+  hitLimit(kind: number): void {
+    this.changes++;
+    this.limits |= kind;
+  }
+}
+
+export { REMOVE };
