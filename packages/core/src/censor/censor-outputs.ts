@@ -21,6 +21,17 @@ const MAX_RULE = 64;
 const MIN_HMAC = 8;
 const MAX_HMAC = 64;
 
+/**
+ * True when `value` is what a mask censor writes: the mask character throughout, or (for a value
+ * of at least 3 × keepLast characters) a run of it then at most keepLast characters.
+ */
+function isMasked(value: string, char: string, keepLast: number): boolean {
+  let i = 0;
+  while (i < value.length && value[i] === char) i++;
+  if (i === value.length) return true;
+  return keepLast > 0 && i >= 2 * keepLast && value.length - i <= keepLast;
+}
+
 /** The fixed texts, the label and the keyed-hash form a policy's censors produce. */
 export interface CensorOutputSpec {
   /** Whole replacement texts: the censor text, `replace` texts, the fail-closed text. */
@@ -29,6 +40,8 @@ export interface CensorOutputSpec {
   readonly label: string | null;
   /** True when a censor hashes (`hmac:` and 8 to 64 hex digits). */
   readonly hmac: boolean;
+  /** The masks censors apply (`{ char, keepLast }`): a run of the mask character, then at most keepLast others. */
+  readonly masks: readonly { readonly char: string; readonly keepLast: number }[];
 }
 
 /** Recognises a policy's censor outputs inside text and as whole values. */
@@ -37,6 +50,7 @@ export class CensorOutputs {
   private readonly labelHead: string;
   private readonly labelTail: string;
   private readonly hmac: boolean;
+  private readonly masks: CensorOutputSpec['masks'];
   /** Literals one of which every censor output starts with, for a native search. */
   private readonly heads: readonly string[];
   private readonly maxText: number;
@@ -49,6 +63,7 @@ export class CensorOutputs {
     this.labelHead = usable ? (parts[0] as string) : '';
     this.labelTail = usable ? (parts[1] as string) : '';
     this.hmac = spec.hmac;
+    this.masks = spec.masks;
     const heads = new Set<string>();
     for (const t of this.texts) heads.add(t.slice(0, 8));
     if (this.labelHead !== '') heads.add(this.labelHead.slice(0, 8));
@@ -60,7 +75,9 @@ export class CensorOutputs {
   /** True when `value` is exactly a censor output (a censored value seen again). */
   isCensored(value: string): boolean {
     if (value.length === 0) return false;
-    return this.endAt(value, 0) === value.length;
+    if (this.endAt(value, 0) === value.length) return true;
+    for (const m of this.masks) if (isMasked(value, m.char, m.keepLast)) return true;
+    return false;
   }
 
   /** The end of the censor output that starts at `at` in `text`, or -1 when none starts there. */

@@ -125,6 +125,7 @@ function detectorSettingCensors(settings: Policy['detectors']): unknown[] {
 /** What a policy's censors can write: its texts, its label and the hmac form, for CensorOutputs. */
 function censorOutputSpec(censor: Censor | undefined, label: string, detectorCensors: readonly unknown[]): CensorOutputSpec {
   const texts = [DEFAULT_CENSOR];
+  const masks: { char: string; keepLast: number }[] = [];
   let hmac = false;
   for (const c of [censor, ...detectorCensors]) {
     if (typeof c === 'string') texts.push(c);
@@ -132,10 +133,14 @@ function censorOutputSpec(censor: Censor | undefined, label: string, detectorCen
       const spec = c as { type?: unknown; text?: unknown; length?: unknown };
       if (spec.type === 'replace' && typeof spec.text === 'string') texts.push(spec.text);
       if (spec.type === 'hmac') hmac = true;
+      if (spec.type === 'mask') {
+        const m = spec as { char?: unknown; keepLast?: unknown };
+        masks.push({ char: typeof m.char === 'string' ? m.char : '*', keepLast: typeof m.keepLast === 'number' ? m.keepLast : 4 });
+      }
     }
   }
   // Spans get the label only when the censor is plain text; the label is recognised either way.
-  return { texts, label, hmac };
+  return { texts, label, hmac, masks };
 }
 
 /**

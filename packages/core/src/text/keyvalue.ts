@@ -25,8 +25,9 @@ const VALUE_END = new Uint8Array(128);
 for (const ch of ' \t\r\n\f\v&,;"\'`)]}<>|') VALUE_END[ch.charCodeAt(0)] = 1;
 
 const AUTH_SCHEME = /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|apikey|sso-key|aws4-hmac-sha256)[ \t]+/i;
-/** Values that are not secrets: empty markers, placeholders, already-censored text. */
-const NOT_SECRET = /^(?:null|undefined|none|nil|true|false|\*+|x{3,}|\[REDACTED[^\]]*\]|\$\{[^}]*\}|\{\{[^}]*\}\}|%s|<[^>]*>)$/i;
+/** Values that are not secrets: empty markers, placeholders, a bare auth scheme, already-censored text. */
+const NOT_SECRET =
+  /^(?:null|undefined|none|nil|true|false|bearer|basic|digest|negotiate|\*+|x{3,}|\[REDACTED[^\]]*\]|\$\{[^}]*\}|\{\{[^}]*\}\}|%s|<[^>]*>)$/i;
 
 /** Words that follow a key name in prose (`password: too short`, `token: expired`), not values. */
 const PROSE_WORDS = new Set(

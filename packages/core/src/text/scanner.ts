@@ -258,14 +258,14 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner {
             runDetector(d, text, spans, profile);
           }
         }
-        // Exact secrets before the rules that cut text (a kv value ends at a space, a known
-        // passphrase does not): where both start together, the secret names the span. A value
-        // detector that found the same span first keeps its own name (`[REDACTED:email]`).
-        if (scrub) addSecretSpans(text, secrets, spans);
         if (verdicts !== null && (facts & (EQUALS | COLON | DOUBLE_DASH)) !== 0) scanKeyValues(text, verdicts, addKeyValue, facts);
         if (queryVerdicts !== null && (facts & QUESTION) !== 0 && (facts !== -1 || text.includes('?'))) {
           scanQuery(text, queryVerdicts, addQuery);
         }
+        // Exact secrets are spans like any other, so they cannot be cut by the rules that cut text:
+        // a kv value ends at a space and a known passphrase does not, and overlapping spans are
+        // hidden as their union. A rule that found the same start first names the span.
+        if (scrub) addSecretSpans(text, secrets, spans);
         if (spans.size === 0) return text;
         if (outputs !== null && outputs.mayHold(text)) {
           dropCensored(text, spans, outputs);

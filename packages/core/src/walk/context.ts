@@ -92,6 +92,8 @@ const ECHO_RULE = 'echo';
 /** The private members of a JSON Web Key (RFC 7517/7518): `d`, the RSA primes and CRT values, `k`, `oth`. */
 const JWK_PRIVATE: ReadonlySet<string> = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth']);
 
+/** A command-line flag's name after its dashes: a letter, then letters, digits, `_`, `.` or `-`. */
+const FLAG_NAME = /^[A-Za-z][\w.-]+$/;
 const KEY_INFO_LIMIT = 4096;
 const KEY_INFO_MAX_LENGTH = 128;
 const NO_CONTEXT: CensorContext = Object.freeze({ rule: '', path: '' });
@@ -184,6 +186,8 @@ export class WalkContext {
   private readonly keySink: SpanSink;
   /** The policy's whole-value censor, wrapped: censored values stay as they are, and values echo. */
   private readonly censorValue: CompiledPolicy['censor'];
+  /** True for text a censor wrote. */
+  private readonly isCensored: (text: string) => boolean;
 
   constructor(policy: CompiledPolicy, stats: RedactorStats, findings: Finding[] | null) {
     this.policy = policy;
@@ -198,6 +202,7 @@ export class WalkContext {
     this.spanCensor = policy.spanCensor;
     const outputs = policy.censorOutputs;
     const censor = policy.censor;
+    this.isCensored = (text) => outputs.isCensored(text);
     this.pathThunk = () => formatPath(this.pathKeys, (k) => this.outputKey(k, Mode.Plain));
     const noPath = () => '';
     this.keySink = (secret, detector) => this.spanCensor(secret, detector, noPath);
@@ -260,11 +265,11 @@ export class WalkContext {
   }
 
   /** Notes a string the walk wrote, so a secret found after it can still be looked for in it. */
-  private remember(s: string): void {
+  private remember(s: string, echoesBefore: number = this.secrets.values.length - this.echoStart): void {
     if (!this.collectEchoes || this.pathOnly || s.length < MIN_ECHO_LENGTH) return;
     const i = this.seenCount++;
     this.seen[i] = s;
-    this.seenAt[i] = this.secrets.values.length - this.echoStart;
+    this.seenAt[i] = echoesBefore;
   }
 
   /**
@@ -343,6 +348,15 @@ export class WalkContext {
     return out;
   }
 
+  /** Counts a key written with a secret in it censored, and records it for an audit. */
+  renamed(k: string): void {
+    this.changes++;
+    if (this.findings === null) return;
+    this.pathKeys.push(k);
+    this.findings.push({ rule: 'secret-in-key', path: this.pathThunk() });
+    this.pathKeys.pop();
+  }
+
   // ---- the decision step --------------------------------------------------------------------
 
   /**
@@ -408,7 +422,7 @@ export class WalkContext {
   flagRule(arg: string): string | null {
     if (arg.length < 3 || arg.length > KEY_INFO_MAX_LENGTH || arg.charCodeAt(0) !== 0x2d || arg.includes('=')) return null;
     const name = arg.charCodeAt(1) === 0x2d ? arg.slice(2) : arg.slice(1);
-    if (name.length < 2 || name.charCodeAt(0) === 0x2d) return null;
+    if (!FLAG_NAME.test(name)) return null;
     const rule = this.keyInfo(name).rule;
     return rule === null || rule === CONTAINER ? null : rule.rule;
   }
@@ -435,7 +449,7 @@ export class WalkContext {
     }
     let out: unknown;
     try {
-      out = censorStyled(v, style, { censor: this.censorValue, ctx, known: this.secrets.values });
+      out = censorStyled(v, style, { censor: this.censorValue, ctx, known: this.secrets.values, censored: this.isCensored });
     } catch {
       this.stats.errors++;
       out = this.failText;
@@ -477,9 +491,11 @@ export class WalkContext {
   /** Free text: detectors, in-string rules, known secrets and echoes. */
   text(s: string): string {
     const secrets = this.secrets;
+    const echoes = secrets.values.length - this.echoStart;
     const out = this.scan.redact(s, this.sink, secrets.values.length === 0 ? null : secrets);
     if (out !== s) this.changes++;
-    this.remember(out);
+    // noted with the echoes known before it: one found in this very string may echo in it
+    this.remember(out, echoes);
     return out;
   }
 

@@ -60,6 +60,7 @@ export class LineWalk {
     const findings = ctx.findings === null ? 0 : ctx.findings.length;
     const { changes, limits } = ctx;
     const echoes = ctx.echoCount;
+    const pathLength = ctx.pathKeys.length;
     this.src = text;
     this.pos = 0;
     this.out = '';
@@ -80,6 +81,7 @@ export class LineWalk {
       ctx.changes = changes;
       ctx.limits = limits;
       ctx.dropEchoes(echoes);
+      ctx.pathKeys.length = pathLength;
       result = null;
     } finally {
       this.src = src;
@@ -369,7 +371,7 @@ export class LineWalk {
     if (info === null) return;
     const name = this.ctx.scrubKey(info.name);
     if (name === key) return;
-    this.ctx.changes++;
+    this.ctx.renamed(key);
     this.splice(start, end, quote(name));
   }
 

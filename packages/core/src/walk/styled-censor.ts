@@ -27,6 +27,8 @@ export interface CensorCall {
   readonly ctx: CensorContext;
   /** The known secrets of the walk's runWithSecrets scope, or null. */
   readonly known: readonly string[] | null;
+  /** True for text a censor wrote (a second pass keeps it as it is). */
+  readonly censored: (text: string) => boolean;
 }
 
 /** True when `text` holds one of the request's known secrets (see runWithSecrets). */
@@ -43,6 +45,7 @@ function part(secret: string, call: CensorCall): string {
 
 /** `name=value` → `name=<censored>`; a part without `=` is censored whole. */
 function censorCookiePair(pair: string, call: CensorCall): string {
+  if (call.censored(pair)) return pair;
   const eq = pair.indexOf('=');
   if (eq <= 0 || !COOKIE_NAME.test(pair.slice(0, eq)) || holdsKnownSecret(pair.slice(0, eq), call)) return part(pair, call);
   return `${pair.slice(0, eq + 1)}${part(pair.slice(eq + 1), call)}`;
@@ -81,7 +84,8 @@ function censorSetCookie(value: string, call: CensorCall): string {
     const body = attribute.slice(lead);
     const eq = body.indexOf('=');
     const name = (eq === -1 ? body : body.slice(0, eq)).trimEnd().toLowerCase();
-    out += `;${attribute.slice(0, lead)}${body === '' || (COOKIE_ATTRIBUTES.has(name) && !holdsKnownSecret(body, call)) ? body : part(body, call)}`;
+    const keep = body === '' || (COOKIE_ATTRIBUTES.has(name) && !holdsKnownSecret(body, call)) || call.censored(body);
+    out += `;${attribute.slice(0, lead)}${keep ? body : part(body, call)}`;
   }
   return out;
 }
@@ -102,16 +106,24 @@ export function censorStyled(value: unknown, style: ValueStyle, call: CensorCall
         }
         const m = SCHEME.exec(value);
         if (m !== null && KNOWN_SCHEMES.has((m[1] as string).toLowerCase())) return `${m[1]}${m[2]}${part(m[3] as string, call)}`;
+        // a known scheme with no credential after it (a removed one) has nothing left to hide
+        if (isKnownScheme(value.trimEnd())) return value;
       } else if (style === ValueStyle.Cookie) return censorCookieHeader(value, call);
       else return censorSetCookie(value, call);
     } else if (Array.isArray(value) && (style === ValueStyle.SetCookie || style === ValueStyle.Cookie)) {
-      return value.map((v) =>
-        typeof v === 'string'
-          ? style === ValueStyle.SetCookie
-            ? censorSetCookie(v, call)
-            : censorCookieHeader(v, call)
-          : part(String(v), call),
-      );
+      let changed = false;
+      const out = value.map((v: unknown) => {
+        const c =
+          typeof v === 'string'
+            ? style === ValueStyle.SetCookie
+              ? censorSetCookie(v, call)
+              : censorCookieHeader(v, call)
+            : part(String(v), call);
+        if (c !== v) changed = true;
+        return c;
+      });
+      // a list censored before comes back as it was: the very same array
+      return changed ? out : value;
     }
   }
   return call.censor(value, call.ctx);

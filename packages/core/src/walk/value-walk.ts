@@ -337,7 +337,7 @@ export class ValueWalk {
               const name = ctx.scrubKey(info.name);
               if (name === info.name && !ctx.escapes(s)) {
                 // a key as cached and a string needing no escape: key, quotes and text in one piece
-                if (name !== k) ctx.changes++;
+                if (name !== k) ctx.renamed(k);
                 text += (first ? info.quoted : info.commaQuoted) + s + '"';
                 first = false;
                 continue;
@@ -358,7 +358,7 @@ export class ValueWalk {
       if (!plainNames) {
         info ??= mode === Mode.Headers ? ctx.headerInfo(k) : ctx.keyInfo(k);
         name = ctx.scrubKey(info.name);
-        if (name !== k) ctx.changes++;
+        if (name !== k) ctx.renamed(k);
       }
       if (json) {
         if (out === REMOVE) continue;
@@ -490,7 +490,11 @@ export class ValueWalk {
     for (let i = 0; i < v.length; i += pairs ? 2 : 1) {
       const name = (pairs ? v[i] : (v[i] as unknown[])[0]) as string;
       const item = pairs ? v[i + 1] : (v[i] as unknown[])[1];
-      let out = this.decideChild(ctx.decide(name, null, Mode.Headers), name, item, depth);
+      // the value's path is its place in the array: `rawHeaders[3]`, or `entries[1][1]`
+      const verdict = ctx.decide(name, null, Mode.Headers);
+      if (!pairs && ctx.trackPath) ctx.pathKeys.push(i);
+      let out = this.decideChild(verdict, pairs ? i + 1 : 1, item, depth);
+      if (!pairs && ctx.trackPath) ctx.pathKeys.pop();
       if (out === REMOVE) out = this.decided(ctx.failText);
       if (pieces !== null) {
         const nameJson = this.leaf(name);

@@ -135,6 +135,7 @@ export type Spec =
   | { t: 'sensitive'; key: string; secret: string; inner: Spec | null }
   | { t: 'header'; shape: 'object' | 'fetch' | 'raw' | 'axios'; secret: string; which: number; malformed: boolean }
   | { t: 'jsonText'; key: string; secret: string }
+  | { t: 'dupJson'; key: string; secret: string }
   | { t: 'url'; secret: string; withPassword: boolean }
   | { t: 'obj'; entries: [string, Spec][]; proto: 'plain' | 'null' | 'class' | 'frozen' }
   | { t: 'arr'; items: Spec[] }
@@ -201,6 +202,7 @@ export function specArbitrary(options: { known?: boolean; maxDepth?: number } = 
           .map((r) => ({ t: 'header' as const, ...r })),
       },
       { weight: 1, arbitrary: fc.record({ key: sensitiveKey, secret: contextSecret }).map((r) => ({ t: 'jsonText' as const, ...r })) },
+      { weight: 1, arbitrary: fc.record({ key: sensitiveKey, secret: contextSecret }).map((r) => ({ t: 'dupJson' as const, ...r })) },
       { weight: 1, arbitrary: fc.record({ secret: contextSecret, withPassword: fc.boolean() }).map((r) => ({ t: 'url' as const, ...r })) },
       {
         weight: 1,
@@ -380,6 +382,10 @@ export function materialize(spec: Spec): Built {
       case 'jsonText':
         secrets.push(s.secret);
         return JSON.stringify({ user: 'ann', nested: { [s.key]: s.secret } });
+      case 'dupJson':
+        // JSON text with a duplicate key, as pino writes it: the first value is the secret
+        secrets.push(s.secret);
+        return `{"id":1,"${s.key}":"${s.secret}","note":"a","${s.key}":"ok","note":"b"}`;
       case 'url': {
         secrets.push(s.secret);
         const url = s.withPassword

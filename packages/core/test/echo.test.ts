@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../src/index.js';
+
+const r = createRedactor();
+const KEY = 'k3y-9f8e7d6c5b4a';
+
+/** A record where the API key a request came with is echoed in the message and in an error. */
+function echoedRecord() {
+  const err = new Error(`upstream rejected key ${KEY}`);
+  return { msg: `data requested with key ${KEY}`, err, req: { headers: { 'x-api-key': KEY, accept: '*/*' } } };
+}
+
+describe('echo scrubbing: a value a rule censored is hidden wherever else it appears', () => {
+  it('hides the API key of a header in the message and in the error, written before or after the header', () => {
+    const out = r.redact(echoedRecord()) as {
+      msg: string;
+      err: { message: string; stack: string };
+      req: { headers: Record<string, string> };
+    };
+    expect(out.req.headers['x-api-key']).toBe('[REDACTED]');
+    expect(out.msg).toBe('data requested with key [REDACTED:echo]');
+    expect(out.err.message).toBe('upstream rejected key [REDACTED:echo]');
+    expect(out.err.stack).not.toContain(KEY);
+    expect(out.err.stack).toContain('upstream rejected key [REDACTED:echo]');
+  });
+
+  it('hides the echo in stringify and redactLine too', () => {
+    const record = echoedRecord();
+    const json = r.stringify(record);
+    expect(json).not.toContain(KEY);
+    expect(JSON.parse(json)).toEqual(r.redact(record));
+    const line = JSON.stringify({ msg: `data requested with key ${KEY}`, req: { headers: { 'x-api-key': KEY } } });
+    expect(r.redactLine(line)).toBe('{"msg":"data requested with key [REDACTED:echo]","req":{"headers":{"x-api-key":"[REDACTED]"}}}');
+  });
+
+  it('takes echoes from every rule that cuts a value: keys, paths, query values, cookie values and key=value text', () => {
+    const policy = createRedactor({ paths: ['order.ref'] });
+    const out = policy.stringify({
+      a: 'ref ORD-7731-PRIVATE was paid',
+      order: { ref: 'ORD-7731-PRIVATE' },
+      b: 'session sess-0a1b2c3d4e is over',
+      headers: { cookie: 'sid=sess-0a1b2c3d4e; theme=dark' },
+      c: 'token tok_77aa88bb99cc reused',
+      url: '/pay?access_token=tok_77aa88bb99cc',
+      d: 'the new passphrase Hunter22Hunter was set',
+      log: 'login password=Hunter22Hunter',
+      e: 'db hunter2pass failed',
+      user: { password: 'hunter2pass' },
+    });
+    for (const secret of ['ORD-7731-PRIVATE', 'sess-0a1b2c3d4e', 'tok_77aa88bb99cc', 'Hunter22Hunter', 'hunter2pass'])
+      expect(out).not.toContain(secret);
+    expect(JSON.parse(out).b).toBe('session [REDACTED:echo] is over');
+  });
+
+  it('leaves values shorter than 8 characters alone elsewhere, so short passwords do not wreck the text', () => {
+    expect(r.redact({ password: 'admin', msg: 'admin logged in' })).toEqual({ password: '[REDACTED]', msg: 'admin logged in' });
+  });
+
+  it('uses the policy label with the rule echo', () => {
+    const custom = createRedactor({ label: '<{rule}>' });
+    expect(custom.redact({ token: 'abcdefgh1234', msg: 'used abcdefgh1234' })).toEqual({ token: '[REDACTED]', msg: 'used <echo>' });
+  });
+
+  it('scrubs an echo inside the same string as the key=value match', () => {
+    expect(r.redactString('password=Pa55w0rd!x retry with Pa55w0rd!x')).toBe('password=[REDACTED:kv] retry with [REDACTED:echo]');
+  });
+
+  it('returns a clean record as it came (no copy) when no rule fired', () => {
+    const clean = { msg: 'order shipped', items: [{ sku: 'A', qty: 2 }] };
+    expect(r.redact(clean)).toBe(clean);
+  });
+
+  it('audits a record with echoes once per finding, without the first pass repeated', () => {
+    const findings = r.audit({ msg: `key ${KEY}`, headers: { 'x-api-key': KEY } });
+    expect(findings).toEqual([
+      { rule: 'detector:echo', path: 'msg' },
+      { rule: 'header:x-api-key', path: 'headers["x-api-key"]' },
+    ]);
+  });
+});
