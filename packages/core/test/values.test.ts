@@ -110,6 +110,42 @@ describe('values of every kind', () => {
     expect(out.url).toContain('&sort=asc#top');
   });
 
+  it('writes Dates as JSON does, as their ISO text, in the copy as in the JSON', () => {
+    const when = new Date('2024-01-02T03:04:05.000Z');
+    expect(r.redact({ when, never: new Date(Number.NaN) })).toEqual({ when: '2024-01-02T03:04:05.000Z', never: null });
+  });
+
+  it('returns a JSON-safe copy under every rule: allowed, censored and walked values alike', () => {
+    const p = createRedactor({ keys: ['meta'], paths: ['**.id'], allow: ['tokenCount'] });
+    const value = {
+      tokenCount: 2n,
+      meta: { n: 3n },
+      id: 4n,
+      stats: { tokenCount: { big: 5n, at: new Map([['k', 6n]]) }, other: 7n, neg: -0, nan: Number.NaN, f: () => 1 },
+    };
+    const copy = p.redact(value);
+    expect(copy).toEqual({
+      tokenCount: '2',
+      meta: '[REDACTED]',
+      id: '[REDACTED]',
+      stats: { tokenCount: { big: '5', at: { k: '6' } }, other: '7', neg: 0, nan: null },
+    });
+    expect(JSON.parse(p.stringify(value))).toEqual(copy);
+    expect(Object.is((copy as { stats: { neg: number } }).stats.neg, 0)).toBe(true);
+  });
+
+  it('serializes a BigInt in an untouched subtree in one walk, without reading any getter twice', () => {
+    let reads = 0;
+    const holder = { n: 1n };
+    Object.defineProperty(holder, 'counted', { enumerable: true, get: () => ++reads });
+    const p = createRedactor({ preset: 'none', paths: ['a.b'] });
+    expect(p.stringify({ a: { b: 'x' }, other: holder })).toBe('{"a":{"b":"[REDACTED]"},"other":{"n":"1","counted":1}}');
+    expect(reads).toBe(1);
+    reads = 0;
+    expect(r.stringify({ meta: holder })).toBe('{"meta":{"n":"1","counted":1}}');
+    expect(reads).toBe(1);
+  });
+
   it('ignores Symbol keys, as JSON does, and walks null-prototype objects', () => {
     const bare = Object.assign(Object.create(null), { password: 'x', ok: 1 });
     const out = r.redact({ [Symbol('hidden')]: 'secret', bare }) as { bare: Record<string, unknown> };
