@@ -518,32 +518,53 @@ export class ValueWalk {
   }
 
   /**
-   * The JSON of an object that no path reaches. A plain object's own entries are written here
-   * (JSON.stringify has a high fixed cost per call on small objects); nested objects and anything
-   * unusual go to JSON.stringify. What JSON.stringify cannot write (a BigInt, a cycle) is walked
-   * here as an allowed value instead, so the walk goes on.
+   * The JSON of an object that no path reaches, as JSON.stringify writes it. A plain object's own
+   * entries are written here (JSON.stringify has a high fixed cost per call on small objects), each
+   * read once; nested objects and anything unusual go to JSON.stringify, and what it cannot write
+   * (a BigInt, a cycle) is walked here as an allowed value instead, so the walk goes on.
    */
   private offPathJson(v: object, depth: number): string {
-    try {
-      if (Array.isArray(v) || typeof (v as Bag).toJSON === 'function') return JSON.stringify(v) ?? 'null';
-      const proto: unknown = Object.getPrototypeOf(v);
-      if (proto !== objectProto && proto !== null) return JSON.stringify(v) ?? 'null';
-      let out = '{';
-      let first = true;
-      const careful = this.ctx.careful;
-      for (const k in v) {
-        if (!(careful ? hasOwn.call(v, k) : Object.prototype.hasOwnProperty.call(v, k))) continue;
-        const child = (v as Bag)[k];
-        let piece: string | undefined;
-        if (typeof child === 'string') piece = quote(child);
-        else if (typeof child === 'number') piece = numberText(child);
-        else if (typeof child === 'boolean') piece = child ? 'true' : 'false';
-        else piece = JSON.stringify(child);
-        if (piece === undefined) continue;
-        out += (first ? '' : ',') + quoteKey(k) + piece;
-        first = false;
+    const marker = this.enter(v, depth);
+    if (marker !== null) return this.leaf(marker);
+    const proto: unknown = Object.getPrototypeOf(v);
+    if (Array.isArray(v) || (proto !== objectProto && proto !== null) || typeof (v as Bag).toJSON === 'function')
+      return this.stringified(v, depth);
+    let out = '{';
+    let first = true;
+    const careful = this.ctx.careful;
+    for (const k in v) {
+      if (!(careful ? hasOwn.call(v, k) : Object.prototype.hasOwnProperty.call(v, k))) continue;
+      const child = (v as Bag)[k];
+      let piece: string | undefined;
+      switch (typeof child) {
+        case 'string':
+          piece = quote(child);
+          break;
+        case 'number':
+          piece = numberText(child);
+          break;
+        case 'boolean':
+          piece = child ? 'true' : 'false';
+          break;
+        case 'bigint':
+          piece = `"${child.toString()}"`;
+          break;
+        case 'object':
+          piece = child === null ? 'null' : this.stringified(child, depth + 1);
+          break;
+        default:
+          continue; // undefined, functions and symbols: left out, as JSON does
       }
-      return out + '}';
+      out += (first ? '' : ',') + quoteKey(k) + piece;
+      first = false;
+    }
+    return out + '}';
+  }
+
+  /** JSON.stringify of an object no path reaches, or, where it cannot write it, the object walked as an allowed value. */
+  private stringified(v: object, depth: number): string {
+    try {
+      return JSON.stringify(v) ?? 'null';
     } catch {
       const marker = this.enter(v, depth);
       if (marker !== null) return this.leaf(marker);
