@@ -10,7 +10,7 @@ import { materialize, specArbitrary } from './hardening/arbitraries.js';
 
 const RUNS = Number(process.env.HUSHLOG_PROPERTY_RUNS ?? 4_000);
 
-describe('redacting redacted output changes nothing', () => {
+describe('redacting redacted output changes nothing', { timeout: 120_000 }, () => {
   const r = createRedactor();
 
   it('leaves a censored query value as it is, however often it is redacted', () => {

@@ -116,7 +116,8 @@ function property(policy: Policy | undefined, known: boolean) {
   return fc.property(specArbitrary({ known }), (spec) => holdsFor(r, spec, auditable));
 }
 
-describe('hushlog under generated input', () => {
+// 20,000 rich cases per property take longer than vitest's default timeout on a busy 2-core machine.
+describe('hushlog under generated input', { timeout: 180_000 }, () => {
   afterEach(() => {
     // the full comparison of every built-in prototype, after each property's cases
     expect(prototypeFingerprint()).toBe(PROTOTYPES);
