@@ -55,6 +55,18 @@ const enum Converted {
 export interface RedactorStats {
   /** Internal failures, each of which censored the affected value. */
   errors: number;
+  /** Limit markers written, per limit, over every walk that shares these stats. */
+  readonly limits: LimitHits;
+}
+
+/** How many times each limit of the policy replaced part of a value by its marker. */
+export interface LimitHits {
+  /** `[MaxDepth]` markers (containers nested deeper than `limits.maxDepth`). */
+  maxDepth: number;
+  /** `[MaxNodes]` markers (the rest of a container past `limits.maxNodes`). */
+  maxNodes: number;
+  /** `[TooLong: N chars]` markers (strings over `limits.maxStringLength`). */
+  maxStringLength: number;
 }
 
 /** One finding of an audit: the rule that fired and where. It never holds the value. */
@@ -200,6 +212,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
   function string(s: string, depth: number): string {
     if (s.length > maxStringLength) {
       changes++;
+      stats.limits.maxStringLength++;
       return tooLong(s.length);
     }
     const first = s.charCodeAt(0);
@@ -314,6 +327,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
   function enter(v: object, depth: number): string | null {
     if (depth >= maxDepth) {
       changes++;
+      stats.limits.maxDepth++;
       return MARKERS.maxDepth;
     }
     for (let i = 0; i < depth; i++) {
@@ -451,6 +465,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
       }
       if (++nodes > maxNodes) {
         changes++;
+        stats.limits.maxNodes++;
         copy ??= flushObject(base, v);
         setOwn(copy, MARKERS.truncatedKey, MARKERS.maxNodes);
         break;
@@ -529,6 +544,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
     for (let i = 0; i < length; i++) {
       if (++nodes > maxNodes) {
         changes++;
+        stats.limits.maxNodes++;
         copy ??= flushArray(base);
         copy.push(`${MARKERS.maxNodes} ${length - i} more items`);
         break;
@@ -684,6 +700,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
       if (k === 'toJSON' && !viaToJSON && typeof v[k] === 'function') return specialJson(v, state, depth, mode);
       if (++nodes > maxNodes) {
         changes++;
+        stats.limits.maxNodes++;
         out += `${first ? '' : ','}${quoteKey(MARKERS.truncatedKey)}${quote(MARKERS.maxNodes)}`;
         break;
       }
@@ -782,6 +799,7 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
       if (i > 0) out += ',';
       if (++nodes > maxNodes) {
         changes++;
+        stats.limits.maxNodes++;
         out += quote(`${MARKERS.maxNodes} ${length - i} more items`);
         break;
       }
@@ -835,10 +853,18 @@ export function createWalker(p: CompiledPolicy, stats: RedactorStats, findings: 
   function guarded(output: Output, v: unknown, secrets: readonly string[] | null, failed: string): unknown {
     busy = true;
     known = secrets;
+    const { limits } = stats;
+    const depthHits = limits.maxDepth;
+    const nodeHits = limits.maxNodes;
+    const lengthHits = limits.maxStringLength;
     try {
       reset(false);
       return walkOnce(output, v);
     } catch {
+      // The careful walk writes the markers again: count them once.
+      limits.maxDepth = depthHits;
+      limits.maxNodes = nodeHits;
+      limits.maxStringLength = lengthHits;
       try {
         reset(true);
         return walkOnce(output, v);
