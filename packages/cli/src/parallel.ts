@@ -17,6 +17,12 @@ import type { BatchMessage, WorkerSetup } from './worker.js';
 /** The most worker threads `--jobs` starts by default. */
 export const MAX_DEFAULT_JOBS = 8;
 
+/**
+ * The first bytes of a run are redacted on this thread: a small input starts no worker (each
+ * costs about 60 ms to start and more to warm up), and a stream's first lines come out at once.
+ */
+const LOCAL_BYTES = 1 << 20;
+
 interface Reply {
   readonly id: number;
   readonly out: Uint8Array;
@@ -98,7 +104,7 @@ class Pool {
 }
 
 /** Joins parts into one Buffer (no copy for a single part). */
-function concat(parts: Buffer[], length: number): Buffer {
+function concat(parts: readonly Buffer[], length: number): Buffer {
   return parts.length === 1 ? parts[0]! : Buffer.concat(parts, length);
 }
 
@@ -121,14 +127,23 @@ export async function redactParallel(
   } catch (err) {
     throw new TypeError(`the policy cannot be sent to worker threads (${(err as Error).message}); use jobs: 1`, { cause: err });
   }
-  const pool = new Pool(options.jobs, setup);
+  let bytesRead = 0;
+  let pool: Pool | null = null;
+  /** Redacts a batch of whole lines (the last one of an input may lack its newline). */
+  const batch = (parts: readonly Buffer[], length: number, end: boolean): Promise<Uint8Array | string> => {
+    if (pool === null && bytesRead <= LOCAL_BYTES) {
+      const text = local.push(concat(parts, length));
+      return Promise.resolve(end ? text + local.end() : text);
+    }
+    pool ??= new Pool(options.jobs, setup);
+    return pool.run(parts, length, end);
+  };
   const pending: Promise<Uint8Array | string>[] = [];
   const maxPending = options.jobs * 2;
-  let bytesRead = 0;
 
   const total = (): LineStats => {
     const sum = emptyLineStats();
-    for (const s of pool.stats) addLineStats(sum, s);
+    for (const s of pool?.stats ?? []) addLineStats(sum, s);
     addLineStats(sum, local.stats);
     return sum;
   };
@@ -198,18 +213,18 @@ export async function redactParallel(
           continue;
         }
         carry.push(chunk.subarray(pos, last + 1));
-        await enqueue(pool.run(carry, carried + last + 1 - pos, false));
+        await enqueue(batch(carry, carried + last + 1 - pos, false));
         carry = last + 1 < chunk.length ? [chunk.subarray(last + 1)] : [];
         carried = chunk.length - last - 1;
       }
       // The input's last line, if it lacked a newline: written with one, flagged unterminated.
       if (long) await enqueue(Promise.resolve(local.end()));
-      else if (carried > 0) await enqueue(pool.run(carry, carried, true));
+      else if (carried > 0) await enqueue(batch(carry, carried, true));
     }
     while (writer !== null) await writer;
     if (writeError !== null) throw writeError;
   } finally {
-    await pool.close();
+    await (pool as Pool | null)?.close(); // assigned in `batch`, which TypeScript does not follow
   }
   return { ...total(), interrupted: signal?.aborted === true };
 }
