@@ -37,6 +37,8 @@ const collect = (() => {
  * - verify(out) optional; gets one output before timing, returns null when it is right or a
  *               message saying what is wrong (e.g. "nothing was redacted").
  * - skip        optional reason not to run the case (a library that is not installed).
+ * - oneShot     optional; for slow async cases (a child process over a large file): warmed up
+ *               with one call and timed one call per round, without mitata.
  * A ratio check is { name, hushlog, anchor, target } with case ids; it passes when
  * ops(hushlog) / ops(anchor) >= target. `target: null` makes it informational.
  */
@@ -143,7 +145,8 @@ export async function measureSuite(registry, profile, log = () => {}) {
       live.push({ c, base, reason });
     }
 
-    for (const l of live) l.estNs = await warmup(l.c, profile.warmupMs);
+    for (const l of live) l.estNs = l.c.oneShot ? 0 : await warmup(l.c, profile.warmupMs);
+    for (const l of live) if (l.c.oneShot) await l.c.fn(); // one warm-up call (callOnce above was the first)
     for (const l of live) {
       l.timed = timedFunction(l.c);
       l.opts = mitataOptions(l.c, l.estNs, profile.roundMs);
@@ -154,6 +157,13 @@ export async function measureSuite(registry, profile, log = () => {}) {
     for (let r = 0; r < profile.rounds; r++) {
       for (let i = 0; i < live.length; i++) {
         const l = live[(i + r) % live.length];
+        if (l.c.oneShot) {
+          const t0 = performance.now();
+          do_not_optimize(await l.c.fn());
+          l.roundMeans.push((performance.now() - t0) * 1e6);
+          l.samples += 1;
+          continue;
+        }
         const stats = await measure(l.timed, { ...l.opts });
         l.roundMeans.push(stats.avg);
         l.samples += stats.ticks;

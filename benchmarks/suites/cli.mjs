@@ -1,17 +1,15 @@
-// The `hushlog` command's line pipeline, in-process: a Buffer of NDJSON lines through
-// `RedactingProcessor.push` (split on raw bytes, UTF-8 checks, `redactLine` per line, join), against
+// The `hushlog` command's line pipeline, in-process: a Buffer of NDJSON lines through core's
+// `LinePipeline.push` (split on raw bytes, UTF-8 checks, `redactLine` per line, join), against
 // the same lines through `redactor.redactLine` alone (the core's share) and through
 // `JSON.stringify(JSON.parse(line))` (the floor for any structural redaction). The end-to-end figure
 // with the real bin, its file I/O and peak RSS comes from `node benchmarks/cli-throughput.mjs`.
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { httpRecord, cleanText } from '../records.mjs';
 import { leaks } from '../lib/verify.mjs';
 
 export const name = 'cli';
 export const title = 'hushlog command: NDJSON line pipeline (MB/s)';
 export const description =
-  '`new RedactingProcessor().push(buffer)` from @hushlog/cli on ~1 MiB of varied httpRecord NDJSON lines (default ' +
+  '`new LinePipeline(redactor).push(buffer)` from @hushlog/core (the line pipeline of the command and the pino transport) on ~1 MiB of varied httpRecord NDJSON lines (default ' +
   'policy) vs the same lines through `redactor.redactLine(line)` and `JSON.stringify(JSON.parse(line))`; ' +
   'and ~1 MiB of plain-text log lines. One core; the issue asks for 100 MB/s of NDJSON per core.';
 export const libraries = [];
@@ -51,33 +49,27 @@ export function httpLines(start, count) {
   return out;
 }
 
-async function loadCli() {
-  const dist = fileURLToPath(new URL('../../packages/cli/dist/index.js', import.meta.url));
-  if (!existsSync(dist)) return { missing: `@hushlog/cli is not built (run npm run build -w packages/cli)` };
-  return { cli: await import(pathToFileURL(dist).href) };
-}
-
 export async function register(s, { core }) {
-  const { cli, missing } = await loadCli();
   const r = core.createRedactor();
+  const missing = typeof core.LinePipeline === 'function' ? undefined : 'this @hushlog/core has no LinePipeline';
 
   const text = httpLines(0, 2000);
   const buffer = Buffer.from(text);
   const lines = text.split('\n').slice(0, -1);
   const group = `httpRecord NDJSON (${lines.length} varied lines, ${(buffer.length / 1024).toFixed(0)} KiB)`;
-  const processor = cli ? new cli.RedactingProcessor({ redactor: r }) : null;
-  if (cli) {
+  const processor = missing ? null : new core.LinePipeline(r);
+  if (processor) {
     // The two hushlog outputs must agree, so the ratio compares the same work.
     const a = processor.push(buffer);
     const b = lines.map((l) => r.redactLine(l)).join('\n') + '\n';
-    if (a !== b) throw new Error('cli suite: RedactingProcessor and redactLine disagree');
+    if (a !== b) throw new Error('cli suite: LinePipeline and redactLine disagree');
   }
 
   s.add({
     id: 'ndjson/cli-pipeline',
     group,
     lib: 'hushlog cli',
-    label: 'RedactingProcessor.push(buffer)',
+    label: 'LinePipeline.push(buffer)',
     bytes: buffer.length,
     skip: missing,
     fn: () => processor.push(buffer),
@@ -109,7 +101,7 @@ export async function register(s, { core }) {
       return out.join('\n') + '\n';
     },
   });
-  if (cli) {
+  if (processor) {
     // The pipeline (byte splitting, UTF-8 checks, joins) should cost little on top of the core.
     s.check({ name: 'cli pipeline / redactLine alone', hushlog: 'ndjson/cli-pipeline', anchor: 'ndjson/redactLine', target: 0.75 });
     s.check({
@@ -121,30 +113,33 @@ export async function register(s, { core }) {
   }
 
   const plain = Buffer.from(cleanText.replace(/ (?=GET)/g, '\n') + '\n');
-  const textProcessor = cli ? new cli.RedactingProcessor({ redactor: r }) : null;
+  const textProcessor = missing ? null : new core.LinePipeline(r);
   s.add({
     id: 'text/cli-pipeline',
     group: `plain-text log lines (${(plain.length / 1024).toFixed(1)} KiB, nothing to redact)`,
     lib: 'hushlog cli',
-    label: 'RedactingProcessor.push(buffer)',
+    label: 'LinePipeline.push(buffer)',
     bytes: plain.length,
     skip: missing,
     fn: () => textProcessor.push(plain),
     verify: (out) => (out === plain.toString() ? null : 'changed clean text lines'),
   });
 
-  const auditor = cli ? new cli.Auditor({ redactor: r }) : null;
-  auditor?.startFile('bench');
+  const auditor = missing ? null : new core.LineAuditPipeline(r);
+  let findings = 0;
+  const count = (found) => {
+    findings += found.length;
+  };
   s.add({
     id: 'ndjson/check',
     group: `${group}: hushlog check`,
     lib: 'hushlog cli check',
-    label: 'Auditor.push(buffer)',
+    label: 'LineAuditPipeline.push(buffer)',
     bytes: buffer.length,
     skip: missing,
     fn: () => {
-      auditor.push(buffer);
-      return auditor.findings;
+      auditor.push(buffer, count);
+      return findings;
     },
   });
 }

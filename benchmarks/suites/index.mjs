@@ -9,4 +9,5 @@ export const suites = [paths, defaultPolicy, text];
 suites.push(await import('./pino.mjs')); // @hushlog/pino end to end
 suites.push(await import('./winston.mjs')); // @hushlog/winston end to end
 suites.push(await import('./cli.mjs')); // the hushlog command's line pipeline (MB/s)
+suites.push(await import('./command.mjs')); // the hushlog command end to end on HTTP-style NDJSON, --jobs 1 and 2
 suites.push(await import('./linear.mjs')); // linear time on adversarial strings

@@ -2,13 +2,14 @@
  * The `hushlog` command: argument parsing, inputs and outputs, exit codes. The work is done by
  * `redactStream`, `auditStream` and `exportOtel`.
  */
-import { createReadStream, createWriteStream, realpathSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, fstatSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { createRedactor, type Policy } from '@hushlog/core';
-import { DEFAULT_MAX_LINE_BYTES } from './lines.js';
+import { createRedactor, DEFAULT_MAX_LINE_BYTES, type Policy } from '@hushlog/core';
 import { exportOtel } from './otel.js';
+import { MAX_DEFAULT_JOBS } from './parallel.js';
 import { loadPolicyFile, PolicyFileError } from './policy-file.js';
 import { ProgressBar } from './progress.js';
 import { formatAuditJson, formatAuditText, formatBadInput } from './report.js';
@@ -22,6 +23,8 @@ export const ExitCode = {
   Found: 1,
   /** The command could not run as asked: a bad option, a bad policy, an unreadable file. */
   Usage: 2,
+  /** Interrupted (SIGINT, SIGTERM or `io.signal`): every line read before was written. */
+  Interrupted: 130,
 } as const;
 
 /** The streams the command uses (process.stdin/stdout/stderr by default). */
@@ -29,7 +32,12 @@ export interface CliIo {
   readonly stdin: Readable;
   readonly stdout: Writable;
   readonly stderr: Writable & { readonly isTTY?: boolean; readonly columns?: number };
+  /** Aborting it interrupts the run: reading stops, the lines read so far are written, and the exit code is 130. */
+  readonly signal?: AbortSignal;
 }
+
+/** The default of `--jobs`: the cores this process may use, at most MAX_DEFAULT_JOBS. */
+const DEFAULT_JOBS = Math.max(1, Math.min(availableParallelism(), MAX_DEFAULT_JOBS));
 
 /** The text of `hushlog --help`. */
 export const HELP = `hushlog: keep secrets and personal data out of logs.
@@ -50,6 +58,8 @@ Options:
       --format FORMAT        check only: text (default) | json
       --max-locations N      check only: locations listed per rule (default 100, 0 = all)
       --max-line-length N    bytes kept of one line (default ${DEFAULT_MAX_LINE_BYTES}); the rest is censored
+  -j, --jobs N               redact on N worker threads (default: the cores, here ${DEFAULT_JOBS}, at most
+                             ${MAX_DEFAULT_JOBS}); the output keeps the input order; 1 = no worker threads
       --to TARGET            export only: otel
       --no-progress          no progress bar (it is drawn only for files, when stderr is a TTY)
   -q, --quiet                no bad-input summary on stderr
@@ -57,7 +67,8 @@ Options:
   -V, --version              the version
 
 Exit codes: 0 done (check: clean); 1 check found something, or could not scan a line whole;
-2 bad usage, bad policy or unreadable input.
+2 bad usage, bad policy or unreadable input; 130 interrupted (Ctrl-C, SIGTERM), after writing
+every line read so far. A closed output pipe (hushlog big.log | head) ends the command with 0.
 
 Examples:
   hushlog app.log > app.redacted.log
@@ -100,6 +111,7 @@ function parse(argv: readonly string[]) {
       to: { type: 'string' },
       'max-locations': { type: 'string' },
       'max-line-length': { type: 'string' },
+      jobs: { type: 'string', short: 'j' },
       'no-progress': { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -124,10 +136,40 @@ function loadPolicy(file: string | undefined, preset: string | undefined): Polic
   return policy;
 }
 
-/** Checks every input up front, so a typo fails before any output is written. Returns the total size of regular files. */
-function checkInputs(files: readonly string[], output: string | undefined): number {
+/** The device and inode of a regular file, or null (not a file, does not exist, no descriptor). */
+function fileId(st: Stats | null): string | null {
+  return st !== null && st.isFile() ? `${st.dev}:${st.ino}` : null;
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+function fstatOrNull(stream: unknown): Stats | null {
+  const fd = (stream as { fd?: unknown }).fd;
+  if (typeof fd !== 'number') return null;
+  try {
+    return fstatSync(fd);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks every input up front, so a typo fails before any output is written, and refuses to write
+ * over an input: the output file (or stdout redirected to a file) is compared with every input
+ * file and with stdin by device and inode, so a hard link or a symlink is caught as well as the
+ * same name. Returns the total size of regular files.
+ */
+function checkInputs(files: readonly string[], output: string | undefined, io: CliIo): number {
   let total = 0;
-  const outputReal = output === undefined ? null : realOrNull(output);
+  const toFile = output !== undefined && output !== '-';
+  const target = fileId(toFile ? statOrNull(output) : fstatOrNull(io.stdout));
+  const shown = toFile ? output : 'stdout';
   for (const file of files) {
     if (file === '-') continue;
     let st;
@@ -138,18 +180,12 @@ function checkInputs(files: readonly string[], output: string | undefined): numb
     }
     if (st.isDirectory()) throw new UsageError(`${file} is a directory`);
     if (st.isFile()) total += st.size;
-    if (outputReal !== null && realOrNull(file) === outputReal)
-      throw new UsageError(`the output ${output} is also an input: it would be overwritten`);
+    if (target !== null && fileId(st) === target)
+      throw new UsageError(`the output ${shown} is also an input (${file}): it would be overwritten`);
   }
+  if (target !== null && (files.length === 0 || files.includes('-')) && fileId(fstatOrNull(io.stdin)) === target)
+    throw new UsageError(`the output ${shown} is also the input on stdin: it would be overwritten`);
   return total;
-}
-
-function realOrNull(file: string): string | null {
-  try {
-    return realpathSync(file);
-  } catch {
-    return null;
-  }
 }
 
 async function openOutput(file: string | undefined, io: CliIo): Promise<{ stream: Writable; close: () => Promise<void> }> {
@@ -210,7 +246,10 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     if (o.format !== undefined && command !== 'check') throw new UsageError('--format is an option of "hushlog check"');
     if (o.format !== undefined && o.format !== 'text' && o.format !== 'json')
       throw new UsageError(`--format must be text or json (got ${JSON.stringify(o.format)})`);
-    const totalBytes = checkInputs(files, o.output);
+    const jobs = positiveInt(o.jobs, '--jobs', DEFAULT_JOBS);
+    if (o.jobs !== undefined && command === 'check')
+      throw new UsageError('--jobs is an option of redaction ("hushlog check" runs on one thread)');
+    const totalBytes = checkInputs(files, o.output, io);
     const redactor = createRedactor(policy);
     const showProgress = !o['no-progress'] && io.stderr.isTTY === true && files.some((f) => f !== '-');
     const bar = showProgress ? new ProgressBar(io.stderr, totalBytes, command === 'check' ? 'findings' : 'lines changed') : null;
@@ -225,20 +264,31 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
           maxLineBytes,
           maxLocations,
           ...(onProgress ? { onProgress } : {}),
+          ...(io.signal ? { signal: io.signal } : {}),
         });
         bar?.done();
         if (!o.quiet) err(formatBadInput(report.stats));
         out.stream.write(o.format === 'json' ? formatAuditJson(report) : formatAuditText(report));
+        if (io.signal?.aborted) {
+          err(`hushlog: interrupted after ${report.stats.bytes} bytes (${report.stats.lines} lines); the report covers only those.\n`);
+          return ExitCode.Interrupted;
+        }
         return report.clean ? ExitCode.Ok : ExitCode.Found;
       }
       const stats = await redactStream(sources(files, io), out.stream, {
         policy,
         redactor,
         maxLineBytes,
+        jobs,
         ...(onProgress ? { onProgress } : {}),
+        ...(io.signal ? { signal: io.signal } : {}),
       });
       bar?.done();
       if (!o.quiet) err(formatBadInput(stats));
+      if (stats.interrupted) {
+        err(`hushlog: interrupted after ${stats.bytes} bytes (${stats.lines} lines), all of them written.\n`);
+        return ExitCode.Interrupted;
+      }
       return ExitCode.Ok;
     } finally {
       bar?.done();

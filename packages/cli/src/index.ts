@@ -1,8 +1,10 @@
 /**
- * @hushlog/cli: the `hushlog` command, and the streaming functions behind it.
+ * @hushlog/cli: the `hushlog` command, and what a program needs to embed it: the command itself
+ * (`main`), the redaction and the audit on streams, the policy file reader and the OpenTelemetry
+ * export.
  * @packageDocumentation
  */
-export { main, ExitCode, HELP, type CliIo } from './cli.js';
+export { main, ExitCode, type CliIo } from './cli.js';
 export {
   redactStream,
   auditStream,
@@ -10,44 +12,10 @@ export {
   type NamedSource,
   type ProgressHook,
   type RedactStreamOptions,
+  type RedactResult,
   type AuditStreamOptions,
 } from './streams.js';
-export {
-  RedactingProcessor,
-  Auditor,
-  emptyStats,
-  overLongMarker,
-  cutTail,
-  type LineStats,
-  type ProcessOptions,
-  type AuditOptions,
-  type AuditReport,
-  type RuleReport,
-  type AuditLocation,
-  type UnscannedLine,
-  type FileReport,
-} from './process.js';
-export { LineSplitter, LineFlag, DEFAULT_MAX_LINE_BYTES, utf8Boundary, type LineHandler } from './lines.js';
-export {
-  loadPolicyFile,
-  parsePolicyText,
-  policyFromJson,
-  jsonErrorOffset,
-  PolicyFileError,
-  type JsonPolicy,
-  type JsonCustomDetector,
-} from './policy-file.js';
-export {
-  exportOtel,
-  keyPattern,
-  toRe2,
-  withoutLookarounds,
-  loadRe2,
-  type OtelExport,
-  type OtelExportOptions,
-  type ExportedValue,
-  type SkippedRule,
-  type Re2Constructor,
-} from './otel.js';
-export { formatAuditText, formatAuditJson, formatBadInput } from './report.js';
-export { ProgressBar, type ProgressStream } from './progress.js';
+export type { ProcessOptions, AuditOptions, AuditReport, RuleReport, AuditLocation, UnscannedLine, FileReport } from './audit.js';
+export type { LineStats } from '@hushlog/core';
+export { loadPolicyFile, PolicyFileError, type JsonPolicy, type JsonCustomDetector } from './policy-file.js';
+export { exportOtel, type OtelExport, type OtelExportOptions, type ExportedValue, type SkippedRule } from './otel.js';

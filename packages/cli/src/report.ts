@@ -2,7 +2,8 @@
  * How `hushlog check` and the bad-input summary are written. Reports name rules, line numbers and
  * JSON paths, never a value.
  */
-import type { AuditReport, LineStats } from './process.js';
+import type { LineStats } from '@hushlog/core';
+import type { AuditReport } from './audit.js';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

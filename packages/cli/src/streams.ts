@@ -1,13 +1,15 @@
 /**
  * Streaming entry points: read chunks from any async iterable of Buffers (a file stream, stdin),
- * write with backpressure, and never hold more than a chunk and one capped line.
+ * write with backpressure, and never hold more than a few chunks and one capped line per thread.
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { Auditor, RedactingProcessor, type AuditOptions, type AuditReport, type LineStats, type ProcessOptions } from './process.js';
+import { createRedactor, LinePipeline, type LineStats } from '@hushlog/core';
+import { Auditor, type AuditOptions, type AuditReport, type ProcessOptions } from './audit.js';
+import { redactParallel } from './parallel.js';
+import { chunksOf, type ByteSource } from './read.js';
 
-/** A source of bytes: a Readable stream, or any async iterable of Buffers or strings. */
-export type ByteSource = AsyncIterable<Buffer | Uint8Array | string>;
+export type { ByteSource } from './read.js';
 
 /** A named input for the multi-file functions. */
 export interface NamedSource {
@@ -20,19 +22,33 @@ export interface NamedSource {
 /** Called after each chunk, e.g. to draw a progress bar. */
 export type ProgressHook = (bytesRead: number, lines: number, findings: number) => void;
 
-function toBuffer(chunk: Buffer | Uint8Array | string): Buffer {
-  if (Buffer.isBuffer(chunk)) return chunk;
-  return typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-}
-
-async function write(output: Writable, text: string): Promise<void> {
-  if (text !== '' && !output.write(text)) await once(output, 'drain');
-}
-
 /** Options for `redactStream`. */
 export interface RedactStreamOptions extends ProcessOptions {
   /** Called after each chunk. */
   readonly onProgress?: ProgressHook;
+  /**
+   * Worker threads that redact (default 1: this thread). With more than one, `policy` is what the
+   * workers compile (it crosses by structured clone, so no function censors) and the output keeps
+   * the input order.
+   */
+  readonly jobs?: number;
+  /** Aborting stops reading: the lines read so far are all written, then the promise resolves. */
+  readonly signal?: AbortSignal;
+}
+
+/** The counts of a redaction run. */
+export interface RedactResult extends LineStats {
+  /** True when the run was stopped by its signal before the inputs ended. */
+  readonly interrupted: boolean;
+}
+
+/** Writes `text` and waits for the output to take more when its buffer is full. */
+export async function write(output: Writable, text: string | Uint8Array): Promise<void> {
+  if (text.length !== 0 && !output.write(text)) await once(output, 'drain');
+}
+
+function toSources(inputs: ByteSource | readonly NamedSource[]): readonly NamedSource[] {
+  return Array.isArray(inputs) ? inputs : [{ name: '<stdin>', open: () => inputs as ByteSource }];
 }
 
 /**
@@ -47,23 +63,31 @@ export async function redactStream(
   inputs: ByteSource | readonly NamedSource[],
   output: Writable,
   options: RedactStreamOptions = {},
-): Promise<LineStats> {
-  const sources: readonly NamedSource[] = Array.isArray(inputs) ? inputs : [{ name: '<stdin>', open: () => inputs as ByteSource }];
-  const processor = new RedactingProcessor(options);
+): Promise<RedactResult> {
+  const sources = toSources(inputs);
+  const jobs = options.jobs ?? 1;
+  if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs must be a positive integer (got ${String(jobs)})`);
+  if (jobs > 1) return redactParallel(sources, output, { ...options, jobs });
+  const redactor = options.redactor ?? createRedactor(options.policy);
+  const pipeline = new LinePipeline(redactor, options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes });
+  const { signal } = options;
   for (const source of sources) {
-    for await (const chunk of source.open()) {
-      await write(output, processor.push(toBuffer(chunk)));
-      options.onProgress?.(processor.stats.bytes, processor.stats.lines, processor.stats.changed);
+    if (signal?.aborted) break;
+    for await (const chunk of chunksOf(source.open(), signal)) {
+      await write(output, pipeline.push(chunk));
+      options.onProgress?.(pipeline.stats.bytes, pipeline.stats.lines, pipeline.stats.changed);
     }
-    await write(output, processor.end());
+    await write(output, pipeline.end());
   }
-  return processor.stats;
+  return { ...pipeline.stats, interrupted: signal?.aborted === true };
 }
 
 /** Options for `auditStream`. */
 export interface AuditStreamOptions extends AuditOptions {
   /** Called after each chunk. */
   readonly onProgress?: ProgressHook;
+  /** Aborting stops reading: the report covers the lines read so far. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -75,12 +99,13 @@ export interface AuditStreamOptions extends AuditOptions {
  * if (!report.clean) process.exitCode = 1;
  */
 export async function auditStream(inputs: ByteSource | readonly NamedSource[], options: AuditStreamOptions = {}): Promise<AuditReport> {
-  const sources: readonly NamedSource[] = Array.isArray(inputs) ? inputs : [{ name: '<stdin>', open: () => inputs as ByteSource }];
   const auditor = new Auditor(options);
-  for (const source of sources) {
+  const { signal } = options;
+  for (const source of toSources(inputs)) {
+    if (signal?.aborted) break;
     auditor.startFile(source.name);
-    for await (const chunk of source.open()) {
-      auditor.push(toBuffer(chunk));
+    for await (const chunk of chunksOf(source.open(), signal)) {
+      auditor.push(chunk);
       options.onProgress?.(auditor.stats.bytes, auditor.stats.lines, auditor.findings);
     }
     auditor.endFile();

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, lines, parseYamlSubset, run, tempDir } from './helpers.js';
+import { BIN, assertBuilt, lines, parseYamlSubset, run, runShell, tempDir } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const RE2 = require('re2') as new (pattern: string) => { test(s: string): boolean };
@@ -109,6 +110,37 @@ describe('hushlog (redact)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/also an input/);
     expect(readFileSync(leaky, 'utf8')).toBe(LEAKY);
+  });
+
+  it('refuses an -o that is a hard link to an input, and leaves the input whole', async () => {
+    const input = tmp.file('linked.log', LEAKY);
+    const link = tmp.path('linked-too.log');
+    linkSync(input, link);
+    const r = await run([input, '-o', link]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the output .*linked-too\.log is also an input \(.*linked\.log\): it would be overwritten/);
+    expect(readFileSync(input, 'utf8')).toBe(LEAKY);
+  });
+
+  it('refuses an -o that is the file on stdin, and leaves it whole', async () => {
+    const input = tmp.file('stdin-in.log', LEAKY);
+    const r = await runShell(`node ${JSON.stringify(BIN)} -o ${JSON.stringify(input)} < ${JSON.stringify(input)}`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the output .*stdin-in\.log is also the input on stdin/);
+    expect(readFileSync(input, 'utf8')).toBe(LEAKY);
+  });
+
+  it('refuses to append its output to its own input through stdout, which would never end', async () => {
+    const input = tmp.file('append.log', LEAKY);
+    const r = await runShell(`node ${JSON.stringify(BIN)} ${JSON.stringify(input)} >> ${JSON.stringify(input)}`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the output stdout is also an input/);
+    expect(readFileSync(input, 'utf8')).toBe(LEAKY);
+  });
+
+  it('still writes to /dev/null when stdin is /dev/null (only regular files are compared)', async () => {
+    const r = await runShell(`node ${JSON.stringify(BIN)} -o /dev/null < /dev/null`);
+    expect(r.code).toBe(0);
   });
 
   it('keeps the lines of several files apart and in order, and keeps CRLF endings', async () => {
@@ -414,5 +446,30 @@ describe('hushlog export --to otel', () => {
   it('needs a known target', async () => {
     expect((await run(['export'])).stderr).toMatch(/--to otel/);
     expect((await run(['export', '--to', 'datadog'])).code).toBe(2);
+  });
+});
+
+describe('the installed command', () => {
+  it('is the committed bin file that npm links, and it starts the built command', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      bin: Record<string, string>;
+      files: string[];
+    };
+    expect(pkg.bin).toEqual({ hushlog: './bin/hushlog.js' });
+    expect(pkg.files).toContain('bin');
+    const root = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    expect(root.scripts.prepare).toBe('npm run build'); // npm install builds a fresh clone, so the bin has something to start
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^hushlog: keep secrets/);
+  });
+
+  it('says how to build it when the build is missing, instead of a module-not-found stack', async () => {
+    const pkg = join(tmp.dir, 'unbuilt');
+    mkdirSync(join(pkg, 'bin'), { recursive: true });
+    copyFileSync(BIN, join(pkg, 'bin', 'hushlog.js'));
+    const r = await runShell(`node ${JSON.stringify(join(pkg, 'bin', 'hushlog.js'))} --help`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('hushlog: the command is not built yet: run `npm run build` (npm install does it on a clone)\n');
   });
 });

@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The built executable (npm test builds it first; by hand: npm run build -w packages/core -w packages/cli). */
-export const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+/** The command as npm links it: the committed bin file, which starts the built entry. */
+export const BIN = fileURLToPath(new URL('../bin/hushlog.js', import.meta.url));
+/** The built entry (npm test builds it first; by hand: npm run build -w packages/core -w packages/cli). */
+export const BUILT = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
 export function assertBuilt(): void {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build -w packages/core -w packages/cli\` first`);
+  if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run \`npm run build -w packages/core -w packages/cli\` first`);
 }
 
 export interface RunResult {
@@ -103,4 +105,20 @@ export function parseYamlSubset(text: string): unknown {
     stack.push({ indent, value: child });
   }
   return root;
+}
+
+/** Runs a shell command line (for redirections such as `< file` and `>> file`). */
+export function runShell(command: string): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/bin/sh', ['-c', command], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const stdoutBytes = Buffer.concat(out);
+      resolve({ code, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes });
+    });
+  });
 }

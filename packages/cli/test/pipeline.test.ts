@@ -1,9 +1,11 @@
-// The library functions behind the command, in-process: the line splitter, the processors, the
-// policy file reader and the RE2 conversion.
+// The library functions behind the command, in-process: the streams, the policy file reader and
+// the RE2 conversion. (The line pipeline itself is core's, tested in packages/core/test/line.)
 import { createRequire } from 'node:module';
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import * as cli from '../src/index.js';
+import { keyPattern, toRe2, withoutLookarounds } from '../src/otel.js';
+import { jsonErrorOffset, parsePolicyText, policyFromJson } from '../src/policy-file.js';
 
 const require = createRequire(import.meta.url);
 const RE2 = require('re2') as new (
@@ -11,56 +13,19 @@ const RE2 = require('re2') as new (
   flags?: string,
 ) => { readonly internalSource: string; test(s: string): boolean };
 
-function splitAll(input: Buffer, chunkSize: number, max: number): { text: string; flags: number; bytes: number }[] {
-  const got: { text: string; flags: number; bytes: number }[] = [];
-  const s = new cli.LineSplitter(max);
-  const onLine = (text: string, flags: number, bytes: number) => got.push({ text, flags, bytes });
-  for (let i = 0; i < input.length; i += chunkSize) s.push(input.subarray(i, i + chunkSize), onLine);
-  s.end(onLine);
-  return got;
-}
-
-describe('LineSplitter', () => {
-  it('gives the same lines whatever the chunk size, and flags the unterminated last line', () => {
-    const input = Buffer.from('alpha\n\nbeta gamma\r\n{"x":"é€😀"}\ntail');
-    const expected = ['alpha', '', 'beta gamma\r', '{"x":"é€😀"}', 'tail'];
-    for (const size of [1, 2, 3, 7, 64, 1 << 16]) {
-      const got = splitAll(input, size, 1 << 20);
-      expect(got.map((l) => l.text)).toEqual(expected);
-      expect(got.map((l) => l.flags)).toEqual([0, 0, 0, 0, cli.LineFlag.Unterminated]);
-    }
-  });
-
-  it('keeps at most the cap of a long line, on a character boundary, and reports its full length', () => {
-    const line = 'ab€' + 'x'.repeat(50);
-    for (const size of [1, 5, 1000]) {
-      const [first, second] = splitAll(Buffer.from(`${line}\nok\n`), size, 4); // the cap falls inside €
-      expect(first).toEqual({ text: 'ab', flags: cli.LineFlag.OverLong, bytes: Buffer.byteLength(line) });
-      expect(second).toEqual({ text: 'ok', flags: 0, bytes: 0 });
-    }
-  });
-
-  it('flags invalid UTF-8 and NUL bytes on the lines that hold them only', () => {
-    const input = Buffer.concat([Buffer.from('ok\n'), Buffer.from([0xff, 0x0a, 0x00, 0x0a]), Buffer.from('fine\n')]);
-    for (const size of [1, 4, 100]) {
-      expect(splitAll(input, size, 100).map((l) => l.flags)).toEqual([0, cli.LineFlag.InvalidUtf8, cli.LineFlag.Binary, 0]);
-    }
-  });
-
-  it('cuts a multi-byte character off the head only when the cap splits it', () => {
-    expect(cli.utf8Boundary(Buffer.from('ab€'))).toBe(5);
-    expect(cli.utf8Boundary(Buffer.from('ab€').subarray(0, 4))).toBe(2);
-    expect(cli.utf8Boundary(Buffer.from('😀').subarray(0, 3))).toBe(0);
-  });
-});
-
-describe('RedactingProcessor and the streams', () => {
-  it('redacts a chunk of NDJSON and text lines, one output line per input line', () => {
-    const p = new cli.RedactingProcessor();
-    const out = p.push(Buffer.from('{"password":"hunter2","n":1}\nmail jane.doe@example.com\n{"half":'));
-    expect(out).toBe('{"password":"[REDACTED]","n":1}\nmail [REDACTED:email]\n');
-    expect(p.end()).toBe('{"half":\n');
-    expect(p.stats).toMatchObject({ lines: 3, unterminated: 1, changed: 2 });
+describe('the streams', () => {
+  it('redactStream redacts NDJSON and text lines, one output line per input line, and counts them', async () => {
+    const chunks: string[] = [];
+    const out = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        chunks.push(chunk.toString());
+        done();
+      },
+    });
+    const input = Readable.from([Buffer.from('{"password":"hunter2","n":1}\nmail jane.doe@example.com\n{"ha'), Buffer.from('lf":')]);
+    const stats = await cli.redactStream(input, out);
+    expect(chunks.join('')).toBe('{"password":"[REDACTED]","n":1}\nmail [REDACTED:email]\n{"half":\n');
+    expect(stats).toMatchObject({ lines: 3, unterminated: 1, changed: 2, interrupted: false });
   });
 
   it('redactStream honours backpressure and writes everything in order', async () => {
@@ -110,41 +75,39 @@ describe('RedactingProcessor and the streams', () => {
 
 describe('policy files', () => {
   it('turns string patterns into RegExps and hands the rest to the core', () => {
-    const policy = cli.parsePolicyText(
-      '{"$schema":"x","keys":["*_code"],"customDetectors":[{"name":"t","pattern":"ot_\\\\d+","flags":"i"}]}',
-    );
+    const policy = parsePolicyText('{"$schema":"x","keys":["*_code"],"customDetectors":[{"name":"t","pattern":"ot_\\\\d+","flags":"i"}]}');
     expect(policy.customDetectors?.[0]?.pattern).toEqual(/ot_\d+/i);
     expect(policy).not.toHaveProperty('$schema');
   });
 
   it('names the line and column of a JSON syntax error', () => {
-    expect(() => cli.parsePolicyText('{\n  "keys": [\n    "a",\n  ]\n}')).toThrow(/line 4, column 3/);
-    expect(cli.jsonErrorOffset('{"a": [1, 2}')).toBe(11);
-    expect(cli.jsonErrorOffset('{"a": "b"}')).toBe(-1);
+    expect(() => parsePolicyText('{\n  "keys": [\n    "a",\n  ]\n}')).toThrow(/line 4, column 3/);
+    expect(jsonErrorOffset('{"a": [1, 2}')).toBe(11);
+    expect(jsonErrorOffset('{"a": "b"}')).toBe(-1);
   });
 });
 
 describe('export helpers', () => {
   it('writes key patterns that match what hushlog matches, on the last segment of a dotted key', () => {
-    const p = new RE2(cli.keyPattern('apikey'));
+    const p = new RE2(keyPattern('apikey'));
     for (const k of ['apikey', 'api_key', 'API-KEY', 'x-api-key', 'xApiKey', 'http.request.header.x-api-key'])
       expect(p.test(k), k).toBe(true);
     for (const k of ['apikeys', 'myapikey', 'apikey.count']) expect(p.test(k), k).toBe(false);
-    const suffix = new RE2(cli.keyPattern('*token'));
+    const suffix = new RE2(keyPattern('*token'));
     expect(suffix.test('auth_token')).toBe(true);
     expect(suffix.test('tokenCount')).toBe(false);
   });
 
   it('turns lookarounds into \\b only where that is exact or looser, and drops the others', () => {
-    expect(cli.withoutLookarounds('(?<![\\w])ab[A-Za-z0-9]{4}(?![\\w])').source).toBe('\\bab[A-Za-z0-9]{4}\\b');
-    expect(cli.withoutLookarounds('(?<![A-Za-z0-9])AKIA[A-Z]{4}').source).toBe('AKIA[A-Z]{4}'); // \b would refuse _AKIA…
-    expect(cli.withoutLookarounds('x[\\w-]{2,}(?![\\w-])').source).toBe('x[\\w-]{2,}'); // may end on "-"
-    expect(cli.withoutLookarounds('a(?=b)[(?!]').source).toBe('a[(?!]');
+    expect(withoutLookarounds('(?<![\\w])ab[A-Za-z0-9]{4}(?![\\w])').source).toBe('\\bab[A-Za-z0-9]{4}\\b');
+    expect(withoutLookarounds('(?<![A-Za-z0-9])AKIA[A-Z]{4}').source).toBe('AKIA[A-Z]{4}'); // \b would refuse _AKIA…
+    expect(withoutLookarounds('x[\\w-]{2,}(?![\\w-])').source).toBe('x[\\w-]{2,}'); // may end on "-"
+    expect(withoutLookarounds('a(?=b)[(?!]').source).toBe('a[(?!]');
   });
 
   it('converts a JS RegExp to RE2 syntax with inline flags, or gives up on back-references', () => {
-    expect(cli.toRe2(/\bot_\d{4}\b/i, RE2)).toEqual({ pattern: '(?i)\\bot_\\d{4}\\b', loosened: false });
-    expect(cli.toRe2(/(a)\1/, RE2)).toBeNull();
+    expect(toRe2(/\bot_\d{4}\b/i, RE2)).toEqual({ pattern: '(?i)\\bot_\\d{4}\\b', loosened: false });
+    expect(toRe2(/(a)\1/, RE2)).toBeNull();
   });
 });
 
@@ -222,6 +185,20 @@ describe('policy.schema.json', () => {
       limits: { maxDepth: 10, maxNodes: 100, maxStringLength: 1000 },
     };
     expect(Object.keys(everything).sort()).toEqual(Object.keys(schema.properties).sort());
-    expect(() => cli.policyFromJson(everything)).not.toThrow();
+    expect(() => policyFromJson(everything)).not.toThrow();
+  });
+});
+
+describe('the public API', () => {
+  it('holds what a program embedding the command needs, and no internals', () => {
+    expect(Object.keys(cli).sort()).toEqual([
+      'ExitCode',
+      'PolicyFileError',
+      'auditStream',
+      'exportOtel',
+      'loadPolicyFile',
+      'main',
+      'redactStream',
+    ]);
   });
 });

@@ -3,7 +3,21 @@
  * @packageDocumentation
  */
 export { createRedactor, redact, type Redactor } from './redactor.js';
-export type { Finding } from './walk/walker.js';
+export type { Finding, LimitHits } from './walk/walker.js';
+export {
+  LinePipeline,
+  LineAuditPipeline,
+  LineFlag,
+  DEFAULT_MAX_LINE_BYTES,
+  emptyLineStats,
+  addLineStats,
+  overLongMarker,
+  WITHHELD_JSON_LINE,
+  WITHHELD_TEXT_LINE,
+  type LinePipelineOptions,
+  type LineAuditVisitor,
+  type LineStats,
+} from './line/index.js';
 export { PolicyError } from './policy/errors.js';
 export { runWithSecrets } from './secrets/known-secrets.js';
 export { normalizeKey } from './match/normalize.js';

@@ -1,7 +1,7 @@
 import { compilePolicy, type CompiledPolicy } from './policy/compile.js';
 import type { Policy } from './policy/types.js';
 import { currentSecrets } from './secrets/known-secrets.js';
-import { createWalker, type Finding, type RedactorStats, type Walker } from './walk/walker.js';
+import { createWalker, type Finding, type LimitHits, type RedactorStats, type Walker } from './walk/walker.js';
 
 /** A compiled policy, ready for the hot path. Create it once and reuse it for every log line. */
 export interface Redactor {
@@ -22,10 +22,16 @@ export interface Redactor {
   audit(value: unknown): Finding[];
   /** Internal failures so far; each one censored the affected value instead of emitting it. */
   readonly errorCount: number;
+  /**
+   * Limit markers written so far by every call (audits included), per limit. A live view that is
+   * never copied: read a field before and after a call to see which limits that call hit.
+   */
+  readonly limitHits: Readonly<LimitHits>;
 }
 
 class CompiledRedactor implements Redactor {
-  private readonly stats: RedactorStats = { errors: 0 };
+  private readonly limits: LimitHits = { maxDepth: 0, maxNodes: 0, maxStringLength: 0 };
+  private readonly stats: RedactorStats = { errors: 0, limits: this.limits };
   private readonly walker: Walker;
   /** The audit walker, made once: it records findings instead of keeping the copy. */
   private readonly auditWalker: Walker;
@@ -33,7 +39,11 @@ class CompiledRedactor implements Redactor {
 
   constructor(private readonly compiled: CompiledPolicy) {
     this.walker = createWalker(compiled, this.stats);
-    this.auditWalker = createWalker(compiled, { errors: 0 }, this.auditFindings);
+    this.auditWalker = createWalker(compiled, { errors: 0, limits: this.limits }, this.auditFindings);
+  }
+
+  get limitHits(): Readonly<LimitHits> {
+    return this.limits;
   }
 
   get errorCount(): number {
@@ -64,7 +74,7 @@ class CompiledRedactor implements Redactor {
 
   audit(value: unknown): Finding[] {
     const findings = this.auditFindings;
-    const walker = this.auditWalker.busy ? createWalker(this.compiled, { errors: 0 }, findings) : this.auditWalker;
+    const walker = this.auditWalker.busy ? createWalker(this.compiled, { errors: 0, limits: this.limits }, findings) : this.auditWalker;
     const known = currentSecrets();
     findings.length = 0;
     if (typeof value === 'string') walker.runLine(value, known);

@@ -1,14 +1,16 @@
 /**
- * A Writable that cuts its input into NDJSON lines, redacts each one with a compiled redactor and
- * writes the result to a destination, keeping the destination's backpressure. Used by the
- * transport inside pino's worker thread.
+ * The two shapes of the transport's stream, both built on pino-abstract-transport (which splits
+ * the worker's input into lines). Each line goes through the core line pipeline, which caps,
+ * flags, redacts and fails closed; nothing here looks at a line's content.
+ * - a sink: redacted lines go to a destination (a file, a descriptor, another target's stream),
+ *   with its backpressure, and the stream closes only once the destination has;
+ * - a pipeline step: redacted lines go on to the next step of a pino `pipeline`.
  */
-import { Writable, finished } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
-import type { Redactor } from '@hushlog/core';
-import { FAILED_LINE } from './withheld.js';
+import { Transform, Writable, finished, pipeline } from 'node:stream';
+import build from 'pino-abstract-transport';
+import type { LinePipeline } from '@hushlog/core';
 
-/** The part of a destination this stream uses: SonicBoom, a Node Writable, a pino target stream. */
+/** The part of a destination the sink uses: SonicBoom, a Node Writable, a pino target stream. */
 export interface LineDestination {
   write(chunk: string): boolean;
   end(): unknown;
@@ -17,89 +19,84 @@ export interface LineDestination {
   flush?: (cb: (err?: Error | null) => void) => unknown;
 }
 
-/** Redacts one line; the result always ends with a newline. Never throws. */
-function redactOne(redactor: Redactor, line: string): string {
-  try {
-    const out = redactor.redactLine(line);
-    return out.endsWith('\n') ? out : out + '\n';
-  } catch {
-    return FAILED_LINE;
-  }
+/** The stream pino's worker writes into (pino-abstract-transport's), with `flush` for `logger.flush()`. */
+export type TransportStream = Writable & { flush?: (cb: (err?: Error | null) => void) => void };
+
+/** pino-abstract-transport parses each line unless told what a line is: here, nothing to parse. */
+const KEEP_LINE = Object.freeze({});
+const keepLine = (): object => KEEP_LINE;
+
+/**
+ * Resolves once the destination has closed: SonicBoom closes after its last write reached the
+ * file, and a pino target stream after its own `close` handler ran (pino's multi-target worker
+ * waits for the same event). Listened to from the start, so a close is never missed.
+ */
+function whenClosed(dest: LineDestination): Promise<void> {
+  const emitsClose = (dest as { _writableState?: { emitClose?: boolean } })._writableState?.emitClose !== false;
+  return new Promise((resolve) => {
+    if (dest instanceof Writable && !emitsClose) finished(dest, { readable: false }, () => resolve());
+    else dest.once('close', () => resolve());
+  });
 }
 
 /**
- * Redacts every line written to it and forwards it to `destination`. A trailing line without a
- * newline is redacted and written when the stream ends, so no line is lost. Ending this stream
- * ends the destination, and this stream finishes only once the destination has closed (so pino's
- * worker thread exits only after every line is on disk).
+ * A sink: every line written to the returned stream is redacted and written to `destination`.
+ * Ending the stream ends the destination, and the stream closes once the destination has closed,
+ * so pino's worker thread exits only after every line is written.
  */
-export class RedactingLineStream extends Writable {
-  private pending = '';
-  private readonly decoder = new StringDecoder('utf8');
+export function sinkStream(lines: LinePipeline, destination: LineDestination): TransportStream {
+  const closed = whenClosed(destination);
+  let ended = false;
+  const stream = build(
+    (source) => {
+      source.on('data', (line: string) => {
+        if (!destination.write(lines.line(line) + '\n')) {
+          source.pause();
+          destination.once('drain', () => source.resume());
+        }
+      });
+    },
+    {
+      parse: 'lines',
+      parseLine: keepLine,
+      metadata: false,
+      // Called when the stream is destroyed (after its end, or on an error): the promise settles
+      // the stream's close, with the error if there was one.
+      async close(err: Error) {
+        if (!ended) {
+          ended = true;
+          destination.end();
+        }
+        await closed;
+        if (err) throw err;
+      },
+    },
+  ) as TransportStream;
+  destination.on('error', (err) => stream.destroy(err instanceof Error ? err : new Error(String(err))));
+  stream.flush = (cb) => {
+    if (typeof destination.flush === 'function') destination.flush(cb);
+    else cb();
+  };
+  return stream;
+}
 
-  /**
-   * @param redactor The compiled policy.
-   * @param destination Where redacted lines go; it is ended when this stream ends.
-   */
-  constructor(
-    private readonly redactor: Redactor,
-    private readonly destination: LineDestination,
-  ) {
-    super({ decodeStrings: false, autoDestroy: true });
-    destination.on('error', (err) => this.destroy(err instanceof Error ? err : new Error(String(err))));
-  }
-
-  override _write(chunk: string | Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    const text = this.pending + (typeof chunk === 'string' ? chunk : this.decoder.write(chunk));
-    const lastNewline = text.lastIndexOf('\n');
-    if (lastNewline === -1) {
-      this.pending = text;
-      callback();
-      return;
-    }
-    this.pending = text.slice(lastNewline + 1);
-    let out = '';
-    let start = 0;
-    while (start <= lastNewline) {
-      const end = text.indexOf('\n', start);
-      out += redactOne(this.redactor, text.slice(start, end + 1));
-      start = end + 1;
-    }
-    this.forward(out, callback);
-  }
-
-  override _final(callback: (error?: Error | null) => void): void {
-    const rest = this.pending + this.decoder.end();
-    this.pending = '';
-    if (rest.length > 0) this.destination.write(redactOne(this.redactor, rest));
-    this.endDestination(callback);
-  }
-
-  /** Flushes the destination (pino's `logger.flush()` reaches here through thread-stream). */
-  flush(callback: (err?: Error | null) => void): void {
-    if (typeof this.destination.flush === 'function') this.destination.flush(callback);
-    else callback();
-  }
-
-  /** Writes redacted text to the destination, calling back when it can take more. */
-  private forward(text: string, callback: (error?: Error | null) => void): void {
-    if (this.destination.write(text)) callback();
-    else this.destination.once('drain', () => callback());
-  }
-
-  /**
-   * Ends the destination and calls back once it has closed: SonicBoom closes after its last write
-   * reached the file, and a pino target stream closes after its own `close` handler ran (pino's
-   * multi-target worker waits for the same event).
-   */
-  private endDestination(callback: (error?: Error | null) => void): void {
-    const dest = this.destination;
-    const emitsClose = (dest as { _writableState?: { emitClose?: boolean } })._writableState?.emitClose !== false;
-    if (dest instanceof Writable && !emitsClose) {
-      finished(dest, { readable: false }, (err) => callback(err ?? null));
-    } else {
-      dest.once('close', () => callback());
-    }
-    dest.end();
-  }
+/**
+ * A pipeline step: the returned stream takes lines and gives their redacted text, one line per
+ * chunk with its newline, to the next step of a pino `pipeline`.
+ */
+export function stepStream(lines: LinePipeline): TransportStream {
+  return build(
+    (source) => {
+      const step = new Transform({
+        objectMode: true,
+        autoDestroy: true,
+        transform(line: string, _encoding, callback) {
+          callback(null, lines.line(line) + '\n');
+        },
+      });
+      pipeline(source, step, () => {});
+      return step as Transform & build.OnUnknown;
+    },
+    { parse: 'lines', parseLine: keepLine, metadata: false, enablePipelining: true },
+  ) as TransportStream;
 }

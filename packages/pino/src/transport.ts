@@ -14,14 +14,14 @@
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { isAbsolute, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { workerData } from 'node:worker_threads';
 import pino from 'pino';
-import { createRedactor, type Policy, type Redactor } from '@hushlog/core';
-import { RedactingLineStream, type LineDestination } from './redacting-stream.js';
+import { createRedactor, LinePipeline, type Policy } from '@hushlog/core';
+import { sinkStream, stepStream, type LineDestination, type TransportStream } from './redacting-stream.js';
 
 export type { Policy } from '@hushlog/core';
-export { RedactingLineStream } from './redacting-stream.js';
-export type { LineDestination } from './redacting-stream.js';
+export type { LineDestination, TransportStream } from './redacting-stream.js';
 
 /** Another pino transport target to hand the redacted lines to, e.g. `pino-pretty` or `pino/file`. */
 export interface TargetDestination {
@@ -47,15 +47,22 @@ export interface HushlogTransportOptions {
   readonly mkdir?: boolean;
   /** For a file path: append to an existing file rather than truncate it. Default `true`. */
   readonly append?: boolean;
+  /**
+   * The most bytes kept of one line (default 1 MiB, as the `hushlog` command): the head of a
+   * longer line is redacted and kept, the rest censored with a marker.
+   */
+  readonly maxLineBytes?: number;
 }
 
 /**
- * Compiles the policy, failing with a message that says where the error comes from.
+ * Compiles the policy into the line pipeline, failing with a message that says where the error
+ * comes from.
  * @throws Error `@hushlog/pino/transport: Invalid hushlog policy: <field> <problem>`.
  */
-function compilePolicy(policy: Policy | undefined): Redactor {
+function compile(options: HushlogTransportOptions | undefined): LinePipeline {
   try {
-    return createRedactor(policy);
+    const redactor = createRedactor(options?.policy);
+    return new LinePipeline(redactor, options?.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw new Error(`@hushlog/pino/transport: ${message}`, { cause: err });
@@ -100,19 +107,61 @@ async function openDestination(options: HushlogTransportOptions): Promise<LineDe
   return boom as unknown as LineDestination;
 }
 
+/** This module's file, as pino names a target once it has resolved it. */
+const SELF = fileURLToPath(import.meta.url);
+
+/**
+ * True when this call builds a step of a pino `pipeline` that is not its last one, so the redacted
+ * lines go on to the next step. pino's worker calls each step with the `options` object of its
+ * entry in the pipelines it was given (worker data): found by identity, or, for an entry without
+ * options, by its resolved target being this module.
+ */
+function isPipelineStep(options: unknown): boolean {
+  const pipelines = (workerData as { workerData?: { pipelines?: unknown } } | null)?.workerData?.pipelines;
+  if (!Array.isArray(pipelines)) return false;
+  for (const steps of pipelines as unknown[]) {
+    if (!Array.isArray(steps)) continue;
+    for (let i = 0; i < steps.length - 1; i++) {
+      const step = steps[i] as { target?: unknown; options?: unknown } | null;
+      if (step === null || typeof step !== 'object') continue;
+      if (options !== undefined ? step.options === options : step.options === undefined && isSelf(step.target)) return true;
+    }
+  }
+  return false;
+}
+
+function isSelf(target: unknown): boolean {
+  if (typeof target !== 'string') return false;
+  try {
+    return (target.startsWith('file:') ? fileURLToPath(target) : target) === SELF;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The transport: pino's worker thread calls it once with the `options` given to
  * `pino.transport(...)` and writes the raw NDJSON into the stream it returns. Every line is
- * redacted (a line that is not JSON is redacted as text), and every line written before
- * `transport.end()`, or before the process exits normally, reaches the destination.
+ * redacted by the core line pipeline (a line that is not JSON is redacted as text), and every
+ * line written before `transport.end()`, or before the process exits normally, reaches the
+ * destination.
+ *
+ * It works as the only target, as one of `targets`, and in a `pipeline`: as the last step it
+ * writes to its destination, as an earlier step it hands the redacted lines to the next one.
  *
  * @param options Destination and policy.
  * @returns The stream pino's worker writes into.
  * @throws Error at startup when the policy is not valid or the destination cannot be opened; pino
  *   reports it as an `error` event on the transport.
  */
-export default async function hushlogTransport(options: HushlogTransportOptions = {}): Promise<RedactingLineStream> {
-  const redactor = compilePolicy(options.policy);
-  const destination = await openDestination(options);
-  return new RedactingLineStream(redactor, destination);
+export default async function hushlogTransport(options?: HushlogTransportOptions): Promise<TransportStream> {
+  const lines = compile(options);
+  if (isPipelineStep(options)) {
+    if (options?.destination !== undefined)
+      throw new Error(
+        '@hushlog/pino/transport: destination is not used in a pipeline step before the last one (the next step is the destination)',
+      );
+    return stepStream(lines);
+  }
+  return sinkStream(lines, await openDestination(options ?? {}));
 }

@@ -101,4 +101,86 @@ describe('@hushlog/pino/transport', () => {
     expect(records[BURST - 1]).toMatchObject({ i: BURST - 1, apiKey: '[REDACTED]' });
     expect(records[BURST - 1]?.msg).toMatch(/^line 4999 key=\[REDACTED/);
   });
+
+  it('works as the first step of a pino pipeline, without options, handing redacted lines to the next step', async () => {
+    const file = join(tempDir(), 'pipeline.log');
+    const transport = pino.transport({
+      pipeline: [{ target: '@hushlog/pino/transport' }, { target: 'pino/file', options: { destination: file } }],
+    });
+    const logger = pino(transport);
+    for (let i = 0; i < BURST; i++)
+      logger.info({ i, password: SECRETS.password, headers: { authorization: `Bearer ${SECRETS.jwt}` } }, 'hit');
+    transport.write(`not json: mail ${SECRETS.email}\n`);
+    await endAndWait(transport);
+
+    const text = readFileSync(file, 'utf8');
+    expect(leaked(text)).toEqual([]);
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(BURST + 2);
+    expect(lines.slice(0, BURST).map((l) => JSON.parse(l).i)).toEqual(Array.from({ length: BURST }, (_, i) => i));
+    expect(JSON.parse(lines[0]!)).toMatchObject({ password: '[REDACTED]', headers: { authorization: 'Bearer [REDACTED]' } });
+    expect(lines[BURST]).toBe('not json: mail [REDACTED:email]');
+  });
+
+  it('applies its own policy as a pipeline step that has options', async () => {
+    const file = join(tempDir(), 'pipeline-policy.log');
+    const transport = pino.transport({
+      pipeline: [
+        { target: '@hushlog/pino/transport', options: { policy: { keys: ['orderRef'] } } },
+        { target: 'pino/file', options: { destination: file } },
+      ],
+    });
+    pino(transport).info({ orderRef: 'ORD-7731-PRIVATE', apiKey: SECRETS.apiKey }, 'order');
+    await endAndWait(transport);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ orderRef: '[REDACTED]', apiKey: '[REDACTED]', msg: 'order' });
+  });
+
+  it('works inside targets, beside another target, and keeps every line', async () => {
+    const dir = tempDir();
+    const redacted = join(dir, 'redacted.log');
+    const errors = join(dir, 'errors.log');
+    const transport = pino.transport({
+      targets: [
+        { target: '@hushlog/pino/transport', options: { destination: redacted } },
+        { target: '@hushlog/pino/transport', level: 'error', options: { destination: errors } },
+      ],
+    });
+    const logger = pino(transport);
+    for (let i = 0; i < BURST; i++) {
+      if (i % 100 === 0) logger.error({ i, user: { email: SECRETS.email } }, 'failed');
+      else logger.info({ i, apiKey: SECRETS.apiKey }, 'ok');
+    }
+    await endAndWait(transport);
+
+    const all = readFileSync(redacted, 'utf8');
+    const failed = readFileSync(errors, 'utf8');
+    expect(leaked(all + failed)).toEqual([]);
+    expect(parseLines(all).map((r) => r.i)).toEqual(Array.from({ length: BURST }, (_, i) => i));
+    expect(parseLines(failed).map((r) => r.i)).toEqual(Array.from({ length: BURST / 100 }, (_, i) => i * 100));
+    expect(parseLines(failed)[0]).toMatchObject({ user: { email: '[REDACTED]' }, msg: 'failed' });
+  });
+
+  it('refuses a destination on a pipeline step that is not the last, at startup', async () => {
+    const transport = pino.transport({
+      pipeline: [
+        { target: '@hushlog/pino/transport', options: { destination: join(tempDir(), 'never.log') } },
+        { target: 'pino/file', options: { destination: join(tempDir(), 'never-either.log') } },
+      ],
+    });
+    const [err] = (await once(transport, 'error')) as [Error];
+    expect(err.message).toMatch(/^@hushlog\/pino\/transport: destination is not used in a pipeline step/);
+  });
+
+  it('keeps the redacted head of a line over maxLineBytes and censors the rest with a marker', async () => {
+    const file = join(tempDir(), 'long.log');
+    const transport = hushlogTransport({ destination: file, maxLineBytes: 200 });
+    const logger = pino(transport);
+    logger.info({ note: `${'x'.repeat(300)} ${SECRETS.apiKey}` }, 'long');
+    logger.info('short');
+    await endAndWait(transport);
+    const [long, short] = readFileSync(file, 'utf8').split('\n');
+    expect(long).toMatch(/^\{"level":30,.*\[LineTooLong: rest of a \d+-byte line censored\]$/);
+    expect(long).not.toContain(SECRETS.apiKey);
+    expect(JSON.parse(short!)).toMatchObject({ msg: 'short' });
+  });
 });

@@ -54,10 +54,22 @@ export const LimitHit = {
   StringLength: 4,
 } as const;
 
+/** How many times each limit of the policy replaced part of a value by its marker. */
+export interface LimitHits {
+  /** `[MaxDepth]` markers (containers nested deeper than `limits.maxDepth`). */
+  maxDepth: number;
+  /** `[MaxNodes]` markers (the rest of a container past `limits.maxNodes`). */
+  maxNodes: number;
+  /** `[TooLong: N chars]` markers (strings over `limits.maxStringLength`). */
+  maxStringLength: number;
+}
+
 /** Counters shared by every walk of one redactor. */
 export interface RedactorStats {
   /** Internal failures, each of which censored the affected value. */
   errors: number;
+  /** Limit markers written, per limit, over every walk that shares these stats. */
+  readonly limits: LimitHits;
 }
 
 /** One finding of an audit: the rule that fired and where. It never holds the value. */
@@ -470,8 +482,7 @@ export class WalkContext {
   string(s: string, depth: number, mode: Mode): string {
     if (mode === Mode.Keep) return s;
     if (s.length > this.maxStringLength) {
-      this.changes++;
-      this.limits |= LimitHit.StringLength;
+      this.hitLimit(LimitHit.StringLength);
       return tooLong(s.length);
     }
     const first = s.charCodeAt(0);
@@ -509,6 +520,10 @@ export class WalkContext {
   hitLimit(kind: number): void {
     this.changes++;
     this.limits |= kind;
+    const hits = this.stats.limits;
+    if (kind === LimitHit.Depth) hits.maxDepth++;
+    else if (kind === LimitHit.Nodes) hits.maxNodes++;
+    else hits.maxStringLength++;
   }
 }
 

@@ -12,7 +12,7 @@ import { quote } from './json-text.js';
 import { LineWalk } from './line-walk.js';
 import { ValueWalk } from './value-walk.js';
 
-export { LimitHit, type Finding, type RedactorStats } from './context.js';
+export { LimitHit, type Finding, type LimitHits, type RedactorStats } from './context.js';
 
 /** Walks values for one compiled policy. Not reentrant: check `busy` and make another if needed. */
 export interface Walker {
@@ -76,12 +76,25 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
     }
   }
 
+  const hits = stats.limits;
+  /** Limit counts before the walk now running, so a walk that runs again counts its markers once. */
+  let depthHits = 0;
+  let nodeHits = 0;
+  let lengthHits = 0;
+
+  function restoreHits(): void {
+    hits.maxDepth = depthHits;
+    hits.maxNodes = nodeHits;
+    hits.maxStringLength = lengthHits;
+  }
+
   /** One guarded walk: fast, then careful if the fast walk threw. */
   function attempt(output: Output, v: unknown, known: readonly string[] | null, echoes: readonly string[] | null): unknown {
     try {
       ctx.reset(careful(), known, echoes);
       return walkOnce(output, v);
     } catch {
+      restoreHits();
       ctx.reset(true, known, echoes);
       return walkOnce(output, v);
     }
@@ -91,11 +104,15 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
   function guarded(output: Output, v: unknown, known: readonly string[] | null, failed: string): unknown {
     busy = true;
     const found = findings === null ? 0 : findings.length;
+    depthHits = hits.maxDepth;
+    nodeHits = hits.maxNodes;
+    lengthHits = hits.maxStringLength;
     try {
       let out = attempt(output, v, known, null);
       if (ctx.echoCount > 0 && ctx.echoedEarlier()) {
         const echoes = ctx.echoes();
         if (findings !== null) findings.length = found;
+        restoreHits();
         out = attempt(output, v, known, echoes);
       }
       return out;

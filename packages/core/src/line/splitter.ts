@@ -1,30 +1,16 @@
 /**
- * A line splitter on raw bytes. It never holds more than `maxLineBytes` of one line: the rest of an
- * over-long line is counted and dropped as it streams past. Each line is decoded as UTF-8 with
+ * A line splitter on raw bytes. It never holds more than `maxLineBytes` of one line: the rest of
+ * an over-long line is counted and dropped as it streams past. Each line is decoded as UTF-8 with
  * replacement characters, and lines with invalid sequences, NUL bytes, an over-long tail or no
- * final newline are flagged, so the caller can count them.
+ * final newline are flagged.
  */
 import { isUtf8 } from 'node:buffer';
-
-/** The default cap on the bytes kept of one line: 1 MiB. */
-export const DEFAULT_MAX_LINE_BYTES = 1_048_576;
-
-/** Flags on a line. */
-export const LineFlag = {
-  /** The line held invalid UTF-8; it was decoded with U+FFFD replacement characters. */
-  InvalidUtf8: 1,
-  /** The line held NUL bytes (binary data). */
-  Binary: 2,
-  /** The line was longer than the cap; only its head was read into memory. */
-  OverLong: 4,
-  /** The last line of the input had no final newline. */
-  Unterminated: 8,
-} as const;
+import { DEFAULT_MAX_LINE_BYTES, LineFlag } from './flags.js';
 
 /**
- * Receives one line: its text without the `\n` (a `\r` before it is kept), its flags (`LineFlag`
- * bits, 0 for an ordinary line), and for an over-long line (whose text is then only the head, at
- * most the cap) the full length of the line in bytes.
+ * Receives one line: its text without the `\n` (a `\r` before it is kept), its `LineFlag` bits,
+ * and for an over-long line (whose text is then only the head, at most the cap) the full length of
+ * the line in bytes (0 otherwise).
  */
 export type LineHandler = (text: string, flags: number, lineBytes: number) => void;
 
@@ -32,7 +18,7 @@ export type LineHandler = (text: string, flags: number, lineBytes: number) => vo
  * The length of `head` without a UTF-8 sequence that the cap cut in two, so an over-long line's
  * head never ends in a spurious replacement character.
  */
-export function utf8Boundary(head: Buffer): number {
+export function utf8Boundary(head: Uint8Array): number {
   const n = head.length;
   for (let i = n - 1; i >= 0 && i >= n - 4; i--) {
     const b = head[i]!;
@@ -43,8 +29,16 @@ export function utf8Boundary(head: Buffer): number {
   return n;
 }
 
+/** The flags of a line's bytes: invalid UTF-8 and NUL. */
+function byteFlags(line: Buffer): number {
+  let flags = 0;
+  if (!isUtf8(line)) flags |= LineFlag.InvalidUtf8;
+  if (line.indexOf(0) !== -1) flags |= LineFlag.Binary;
+  return flags;
+}
+
 /**
- * Splits a stream of Buffers into lines. Feed chunks with `push`, then call `end` once.
+ * Splits a stream of bytes into lines. Feed chunks with `push`, then call `end` once.
  *
  * @example
  * const splitter = new LineSplitter(1 << 20);
@@ -62,11 +56,16 @@ export class LineSplitter {
     if (!Number.isInteger(maxLineBytes) || maxLineBytes < 1) throw new RangeError('maxLineBytes must be a positive integer');
   }
 
+  /** True while a line is open: bytes were pushed after the last newline. */
+  get open(): boolean {
+    return this.pendingSeen > 0;
+  }
+
   /** Splits one chunk, calling `onLine` for every line it completes, in order. */
   push(chunk: Buffer, onLine: LineHandler): void {
     let pos = 0;
     const n = chunk.length;
-    if (this.pendingSeen > 0 || this.pending.length > 0) {
+    if (this.pendingSeen > 0) {
       const nl = chunk.indexOf(10);
       if (nl === -1) {
         this.hold(chunk, 0, n);
@@ -131,18 +130,12 @@ export class LineSplitter {
       this.emitOverLong(line, seen, extraFlags, onLine);
       return;
     }
-    let flags = extraFlags;
-    if (!isUtf8(line)) flags |= LineFlag.InvalidUtf8;
-    if (line.indexOf(0) !== -1) flags |= LineFlag.Binary;
-    onLine(line.toString('utf8'), flags, 0);
+    onLine(line.toString('utf8'), extraFlags | byteFlags(line), 0);
   }
 
   /** Passes on the head of an over-long line (whole characters only), flagged, with the line's full length. */
   private emitOverLong(head: Buffer, total: number, extraFlags: number, onLine: LineHandler): void {
     const kept = head.subarray(0, utf8Boundary(head));
-    let flags = extraFlags | LineFlag.OverLong;
-    if (!isUtf8(kept)) flags |= LineFlag.InvalidUtf8;
-    if (kept.indexOf(0) !== -1) flags |= LineFlag.Binary;
-    onLine(kept.toString('utf8'), flags, total);
+    onLine(kept.toString('utf8'), extraFlags | LineFlag.OverLong | byteFlags(kept), total);
   }
 }
