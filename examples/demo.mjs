@@ -1,231 +1,194 @@
 /**
- * hushlog demo: runs the example API (./app.mjs) on 127.0.0.1, sends it a few requests, and prints
- * the request logs twice: once as a typical app writes them (plain JSON.stringify) and once through
- * hushlog. Every secret below is fake.
+ * hushlog demo: the case hushlog exists for. A client's API key arrives in `X-API-Key`, and the
+ * handler echoes it in a log message and in an error (./app.mjs). The app runs twice on
+ * 127.0.0.1, each time writing its log to a real file:
  *
- * Run: npm run demo   (or: npm run build -w packages/core && node examples/demo.mjs)
+ *   1. with pino's native `redact` on the header: the header is hidden, the echoes leak;
+ *   2. with hushlog (`pinoRedaction()` and `withRequestScope`): the key is hidden everywhere;
  *
- * Each section is a {@link Section}: a title and a function that builds the app's log setup around
- * a line sink. To add another way of logging, append a section to SECTIONS.
+ * then the real `hushlog check` audits the second log file. The key is fake, in no known format,
+ * so no detector can spot it: only the request scope knows it. On a terminal the leaks are shown
+ * in red (set NO_COLOR to turn colours off).
+ *
+ * Run: npm run demo   (builds the packages first; or, once built: node examples/demo.mjs)
+ *      node examples/demo.mjs --no-scope   (the second run without withRequestScope)
  */
-// The workspace links @hushlog/core (and the adapters) into node_modules; `npm run demo` builds them first.
-import { createRedactor, runWithSecrets } from '@hushlog/core';
-import { createApp } from './app.mjs';
-import { Writable } from 'node:stream';
-import winston from 'winston';
-import { redactFormat } from '@hushlog/winston';
-import pino from 'pino';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { withRequestScope } from '@hushlog/core';
 import { pinoRedaction } from '@hushlog/pino';
+import pino from 'pino';
+import { createApp } from './app.mjs';
 
-// ---------------------------------------------------------------------------------------------
-// Fake credentials and personal data, in real formats.
-// ---------------------------------------------------------------------------------------------
+/** A fake API key, assembled at run time so that secret scanners do not flag this file. */
+const API_KEY = ['acme', 'live', '7Hq2Xv9LmR4tPz8WcK3nB6dY'].join('_');
 
-/** Fake Stripe-style live key; assembled at runtime so secret scanners do not flag this file. */
-const API_KEY = ['sk', 'live', 'FAKEdemo0000hushlog0000KEY'].join('_');
+/** The `hushlog` command, run from the built CLI package. */
+const HUSHLOG_BIN = fileURLToPath(new URL('../packages/cli/dist/bin.js', import.meta.url));
 
-/**
- * Encodes a value as base64url JSON (a JWT segment).
- * @param {unknown} value
- * @returns {string}
- */
-const b64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-/** Fake JWT: a real header and payload, and a signature that is not one. */
-const BEARER_TOKEN = [
-  b64url({ alg: 'HS256', typ: 'JWT' }),
-  b64url({ sub: 'user_42', name: 'Jane Doe', iat: 1700000000 }),
-  Buffer.from('fake-signature-for-the-hushlog-demo').toString('base64url'),
-].join('.');
-
-/** Fake express-session style cookie value. */
-const SESSION_COOKIE = 's%3AFAKEdemoSession0000hushlog.QmFkU2lnbmF0dXJlRm9yRGVtbw';
-
-/** Fake connection string, as found in the app's config. */
-const DATABASE_URL = 'postgres://app:S3cret!@db.internal:5432/app';
-
-const PROFILE = {
-  name: 'Jane Doe',
-  email: 'jane.doe@example.com',
-  phone: '+1 555 0100',
-  cardNumber: '4111 1111 1111 1111',
-  password: 'correct-horse-battery-staple',
-  note: 'Bill card 4111 1111 1111 1111, receipts to jane.doe@example.com',
-};
-
-/** The values that must not appear in logs, by name, for the per-section summary. */
-const WATCHED = {
-  'api key': API_KEY,
-  'bearer token': BEARER_TOKEN,
-  'session cookie': SESSION_COOKIE,
-  'db password': 'S3cret!',
-  email: PROFILE.email,
-  phone: PROFILE.phone,
-  card: PROFILE.cardNumber,
-  password: PROFILE.password,
-};
-
-const CLIENT_HEADERS = {
-  Authorization: `Bearer ${BEARER_TOKEN}`,
-  Cookie: `session=${SESSION_COOKIE}; theme=dark`,
-  'X-API-Key': API_KEY,
-};
-
-// ---------------------------------------------------------------------------------------------
-// Sections: one per way of logging.
-// ---------------------------------------------------------------------------------------------
+const COLOR = process.stdout.isTTY === true && !process.env.NO_COLOR;
+const paint = (code, text) => (COLOR ? `\x1b[${code}m${text}\x1b[0m` : text);
+const red = (text) => paint('1;97;41', text);
+const green = (text) => paint('32', text);
+const bold = (text) => paint('1', text);
+const dim = (text) => paint('2', text);
 
 /**
- * One way of logging the app's requests.
- * @typedef {object} Section
+ * One way of running the app.
+ * @typedef {object} Run
  * @property {string} title
- * @property {(write: (line: string) => void) => import('./app.mjs').LogSetup} create Builds the
- *   app's log setup; every log line goes to `write`.
+ * @property {string} setup how the logger is made, as a reader would write it
+ * @property {string} file the log file's name
+ * @property {(destination: import('pino').DestinationStream) => import('pino').Logger} logger
+ * @property {(listener: any) => any} [wrap] what wraps the app's request listener
  */
 
-/**
- * A record as a naive app serializes it: JSON.stringify turns an Error into `{}`, so the app copies
- * the message and stack by hand.
- * @param {import('./app.mjs').RequestRecord} record
- * @returns {object}
- */
-function naiveSerialize(record) {
-  const { err, ...rest } = record;
-  return err === undefined ? rest : { ...rest, err: { message: err.message, stack: err.stack } };
-}
+/** `--no-scope`: run hushlog without the request scope, to see what the scope does. */
+const NO_SCOPE = process.argv.includes('--no-scope');
 
-/** @type {Section[]} */
-const SECTIONS = [
+/** @type {Run[]} */
+const RUNS = [
   {
-    title: 'without hushlog: JSON.stringify(record)',
-    create: (write) => ({ log: (record) => write(JSON.stringify(naiveSerialize(record))) }),
+    title: "1. pino's native redact",
+    setup: `pino({ redact: ['req.headers["x-api-key"]'] })`,
+    file: 'pino-redact.log',
+    logger: (destination) => pino({ base: undefined, redact: ['req.headers["x-api-key"]'] }, destination),
   },
-  {
-    title: 'with hushlog: createRedactor().stringify(record), each request in runWithSecrets([apiKey, bearerToken, sessionCookie])',
-    create: (write) => {
-      const redactor = createRedactor();
-      return {
-        log: (record) => write(redactor.stringify(record)),
-        scope: (secrets, handle) => runWithSecrets(secrets, handle),
-      };
-    },
-  },
-  {
-    title: 'with @hushlog/pino: pino({ ...pinoRedaction() }), each request in runWithSecrets([…])',
-    create: (write) => {
-      // pino's own err serializer, printf and line format; hushlog redacts each finished line.
-      const logger = pino({ ...pinoRedaction(), base: undefined }, { write: (line) => write(line.trimEnd()) });
-      return {
-        log: ({ level, msg, ...fields }) => logger[level](fields, msg),
-        scope: (secrets, handle) => runWithSecrets(secrets, handle),
-      };
-    },
-  },
-  {
-    title: 'with @hushlog/winston: format.combine(errors(), splat(), redactFormat(), json()), each request in runWithSecrets([…])',
-    create: (write) => {
-      // A Stream transport writing each finished line to the demo's collector.
-      const stream = new Writable({
-        write: (chunk, _encoding, done) => {
-          write(String(chunk).trimEnd());
-          done();
-        },
-      });
-      const { format } = winston;
-      const logger = winston.createLogger({
-        format: format.combine(format.errors({ stack: true }), format.splat(), redactFormat(), format.json()),
-        transports: [new winston.transports.Stream({ stream })],
-      });
-      return {
-        log: ({ level, msg, ...fields }) => logger.log(level, msg, fields),
-        scope: (secrets, handle) => runWithSecrets(secrets, handle),
-      };
-    },
-  },
+  NO_SCOPE
+    ? {
+        title: '2. hushlog without the request scope (--no-scope)',
+        setup: 'pino({ ...pinoRedaction() }), createServer(listener)',
+        file: 'hushlog.log',
+        logger: (destination) => pino({ base: undefined, ...pinoRedaction() }, destination),
+      }
+    : {
+        title: '2. hushlog',
+        setup: 'pino({ ...pinoRedaction() }), createServer(withRequestScope(listener))',
+        file: 'hushlog.log',
+        logger: (destination) => pino({ base: undefined, ...pinoRedaction() }, destination),
+        wrap: (listener) => withRequestScope(listener),
+      },
 ];
 
-// ---------------------------------------------------------------------------------------------
-// Driver.
-// ---------------------------------------------------------------------------------------------
-
 /**
- * Sends the demo's requests, one after the other, to the app at `base`.
- * @param {string} base e.g. `http://127.0.0.1:54321`
+ * Runs the app with one logger on an ephemeral 127.0.0.1 port, sends `GET /data` and
+ * `GET /secure` with the key, and returns the lines of the log file it wrote.
+ * @param {Run} run
+ * @param {string} dir
+ * @returns {Promise<object[]>}
  */
-async function sendRequests(base) {
-  const requests = [
-    [`/data?api_key=${API_KEY}&page=2`, { headers: CLIENT_HEADERS }],
-    ['/profile', { method: 'POST', headers: { ...CLIENT_HEADERS, 'Content-Type': 'application/json' }, body: JSON.stringify(PROFILE) }],
-    ['/secure', { headers: CLIENT_HEADERS }],
-  ];
-  for (const [path, init] of requests) {
-    const res = await fetch(base + path, init);
-    await res.arrayBuffer();
-  }
-}
-
-/**
- * Starts the app with one section's log setup on an ephemeral 127.0.0.1 port, sends the requests,
- * closes the server, and returns the log lines.
- * @param {Section} section
- * @returns {Promise<string[]>}
- */
-async function logWith(section) {
-  /** @type {string[]} */
-  const lines = [];
-  const server = createApp(
-    section.create((line) => lines.push(line)),
-    { databaseUrl: DATABASE_URL },
-  );
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
+async function runApp(run, dir) {
+  const path = join(dir, run.file);
+  const destination = pino.destination({ dest: path, sync: true });
+  const server = createApp(run.logger(destination), { wrap: run.wrap });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-    await sendRequests(`http://127.0.0.1:${port}`);
+    for (const route of ['/data', '/secure']) {
+      const res = await fetch(`http://127.0.0.1:${port}${route}`, { headers: { 'X-API-Key': API_KEY } });
+      await res.arrayBuffer();
+    }
   } finally {
     const closed = new Promise((resolve) => server.close(resolve));
     server.closeAllConnections();
     await closed;
   }
-  return lines;
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line));
 }
 
 /**
- * Names the watched fake values that still appear in the lines.
- * @param {string[]} lines
- * @returns {string[]}
+ * The fields of a log line where the key turns up: the header, the message, the error.
+ * @param {any} line
+ * @returns {[string, string][]}
  */
-function visibleSecrets(lines) {
-  const text = lines.join('\n');
-  return Object.entries(WATCHED)
-    .filter(([, value]) => text.includes(value) || text.includes(JSON.stringify(value).slice(1, -1)))
-    .map(([name]) => name);
+function fieldsOf(line) {
+  const fields = [];
+  const header = line.req?.headers?.['x-api-key'];
+  if (header !== undefined) fields.push(['x-api-key', String(header)]);
+  if (line.msg !== 'request received') fields.push(['msg', String(line.msg)]);
+  if (line.err !== undefined) {
+    fields.push(['err.message', String(line.err.message)]);
+    fields.push(['err.stack', String(line.err.stack).split('\n')[0]]);
+  }
+  return fields;
 }
 
 /**
- * Prints one section: a header line, one JSON line per log record, and which fake values are
- * still readable.
- * @param {string} title
- * @param {string[]} lines
+ * A field's value with the key in red and hushlog's or pino's censor text in green.
+ * @param {string} value
  */
-function printSection(title, lines) {
-  console.log(`=== ${title} ===`);
-  for (const line of lines) console.log(line);
-  const visible = visibleSecrets(lines);
-  console.log(`--- fake values still readable: ${visible.length === 0 ? 'none' : visible.join(', ')}`);
+function highlight(value) {
+  return value
+    .split(API_KEY)
+    .map((part) => part.replace(/\[REDACTED[^\]]*\]|\[Redacted\]/g, (censored) => green(censored)))
+    .join(red(API_KEY));
+}
+
+/**
+ * Prints one run: its setup, the fields of each line, and how often the key leaked.
+ * @param {Run} run
+ * @param {object[]} lines
+ * @returns {number} the number of fields in which the key is readable
+ */
+function printRun(run, lines) {
+  console.log(bold(run.title));
+  console.log(dim(`   ${run.setup}`));
+  let leaks = 0;
+  lines.forEach((line, i) => {
+    fieldsOf(line).forEach(([name, value], j) => {
+      const leaked = value.includes(API_KEY);
+      if (leaked) leaks++;
+      const number = j === 0 ? `#${i + 1}` : '';
+      console.log(`   ${number.padEnd(3)} ${name.padEnd(12)} ${highlight(value)}${leaked ? red(' ← leaked') : ''}`);
+    });
+  });
+  const verdict = leaks === 0 ? green('the key appears nowhere in the log') : red(`the key leaked in ${leaks} places`);
+  console.log(`   → ${verdict}`);
   console.log();
+  return leaks;
 }
 
-/** Runs every section and prints it; gives up with exit code 1 if anything hangs. */
+/**
+ * Runs the real `hushlog check` on a log file, in the file's folder, and prints what it says.
+ * @param {string} dir
+ * @param {string} file
+ * @returns {Promise<number>} its exit code
+ */
+function check(dir, file) {
+  console.log(bold(`3. hushlog check ${file}`));
+  return new Promise((resolve) => {
+    execFile(process.execPath, [HUSHLOG_BIN, 'check', file], { cwd: dir }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 2;
+      for (const line of `${stdout}${stderr}`.split('\n')) if (line.trim() !== '') console.log(`   ${line}`);
+      console.log(`   → ${code === 0 ? green('exit 0: the log is clean') : red(`exit ${code}: see the findings above`)}`);
+      resolve(code);
+    });
+  });
+}
+
+/** Runs the demo; gives up with exit code 1 if anything hangs. */
 async function main() {
   const watchdog = setTimeout(() => {
-    console.error('demo: timed out after 4 s');
+    console.error('demo: timed out after 20 s');
     process.exit(1);
-  }, 4000);
+  }, 20_000);
   watchdog.unref();
-  for (const section of SECTIONS) printSection(section.title, await logWith(section));
+  console.log(`The client sends ${bold('X-API-Key: ' + API_KEY)} (fake).`);
+  console.log('The handler logs "data requested with key …" and an Error "upstream rejected key …".');
+  console.log();
+  const dir = mkdtempSync(join(tmpdir(), 'hushlog-demo-'));
+  try {
+    for (const run of RUNS) printRun(run, await runApp(run, dir));
+    process.exitCode = await check(dir, RUNS[RUNS.length - 1].file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 await main();

@@ -20,6 +20,18 @@ export {
 } from './line/index.js';
 export { PolicyError } from './policy/errors.js';
 export { runWithSecrets } from './secrets/known-secrets.js';
+export {
+  requestScope,
+  withRequestScope,
+  fastifyRequestScope,
+  koaRequestScope,
+  type RequestScopeOptions,
+  type RequestScopeMiddleware,
+  type KoaRequestScopeMiddleware,
+  type FastifyRequestScopePlugin,
+  type FastifyScopeInstance,
+  type ScopeRequest,
+} from './scope/index.js';
 export { normalizeKey } from './match/normalize.js';
 export { DEFAULT_KEYS, DEFAULT_HEADERS, DEFAULT_QUERY_KEYS, DEFAULT_CENSOR, DEFAULT_LABEL, DEFAULT_LIMITS } from './policy/defaults.js';
 export { BUILTIN_DETECTORS } from './detect/index.js';

@@ -17,7 +17,8 @@ const KNOWN_SCHEMES = new Set(
 const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]{1,128}$/;
 const SCHEME_WORD = /^[a-z][\w.+-]*$/i;
 
-function isKnownScheme(word: string): boolean {
+/** True for an authorization scheme whose name is kept when the credential is censored (`Bearer`, `Basic`…). */
+export function isKnownScheme(word: string): boolean {
   return SCHEME_WORD.test(word) && KNOWN_SCHEMES.has(word.toLowerCase());
 }
 
