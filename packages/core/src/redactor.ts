@@ -5,12 +5,18 @@ import { createWalker, type Finding, type LimitHits, type RedactorStats, type Wa
 
 /** A compiled policy, ready for the hot path. Create it once and reuse it for every log line. */
 export interface Redactor {
-  /** A redacted, JSON-safe copy of `value`. The input is never mutated; untouched subtrees are shared. Never throws. */
-  redact<T>(value: T): unknown;
-  /** The JSON text of the redacted value: the fast path for loggers. Never throws. */
-  stringify(value: unknown): string;
-  /** Redacts free text (a log message, an error string, a line that is not JSON). Never throws. */
-  redactString(text: string): string;
+  /**
+   * A redacted, JSON-safe copy of `value`. The input is never mutated; untouched subtrees are
+   * shared. Never throws.
+   * @param echoes for adapters that redact one record in parts (a logger's bindings, then its
+   *   object, then its message): the values censored in earlier parts, scrubbed wherever they
+   *   echo in this one; the values this call censors are appended. Reuse one array per record.
+   */
+  redact<T>(value: T, echoes?: string[]): unknown;
+  /** The JSON text of the redacted value: the fast path for loggers. Never throws. `echoes` as for `redact`. */
+  stringify(value: unknown, echoes?: string[]): string;
+  /** Redacts free text (a log message, an error string, a line that is not JSON). Never throws. `echoes` as for `redact`. */
+  redactString(text: string, echoes?: string[]): string;
   /**
    * Redacts one log line: a JSON object or array line structurally (keys, headers, paths and
    * detectors, every occurrence of a duplicate key), anything else as free text. Only the censored
@@ -54,17 +60,17 @@ class CompiledRedactor implements Redactor {
     return this.walker.busy ? createWalker(this.compiled, this.stats) : this.walker;
   }
 
-  redact<T>(value: T): unknown {
-    return this.walkerFor().run(value, currentSecrets());
+  redact<T>(value: T, echoes?: string[]): unknown {
+    return this.walkerFor().run(value, currentSecrets(), echoes);
   }
 
-  stringify(value: unknown): string {
-    return this.walkerFor().runJson(value, currentSecrets());
+  stringify(value: unknown, echoes?: string[]): string {
+    return this.walkerFor().runJson(value, currentSecrets(), echoes);
   }
 
-  redactString(text: string): string {
-    if (typeof text !== 'string') return this.stringify(text);
-    return this.walkerFor().runText(text, currentSecrets());
+  redactString(text: string, echoes?: string[]): string {
+    if (typeof text !== 'string') return this.stringify(text, echoes);
+    return this.walkerFor().runText(text, currentSecrets(), echoes);
   }
 
   redactLine(line: string): string {

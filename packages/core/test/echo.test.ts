@@ -78,3 +78,14 @@ describe('echo scrubbing: a value a rule censored is hidden wherever else it app
     ]);
   });
 });
+
+describe('echoes carried between the parts of one record', () => {
+  it('scrubs in a later part what an earlier part censored, and collects what each part censors', () => {
+    const echoes: string[] = [];
+    expect(r.redact({ headers: { 'x-api-key': KEY } }, echoes)).toEqual({ headers: { 'x-api-key': '[REDACTED]' } });
+    expect(echoes).toEqual([KEY]);
+    expect(r.redactString(`retrying with ${KEY}`, echoes)).toBe('retrying with [REDACTED:echo]');
+    expect(r.stringify({ note: KEY }, echoes)).toBe('{"note":"[REDACTED:echo]"}');
+    expect(echoes).toEqual([KEY]);
+  });
+});

@@ -232,8 +232,12 @@ export class WalkContext {
     };
   }
 
-  /** Starts a walk. `known` are the scope's secrets; `echoes`, a previous pass's echoes to scrub from the start. */
-  reset(careful: boolean, known: readonly string[] | null, echoes: readonly string[] | null): void {
+  /**
+   * Starts a walk. `known` are the scope's secrets; `echoes`, echoes to scrub from the start (a
+   * previous pass's, or those of earlier parts of the same record); `collect` says whether this
+   * walk collects more.
+   */
+  reset(careful: boolean, known: readonly string[] | null, echoes: readonly string[] | null, collect: boolean): void {
     this.careful = careful;
     this.nodes = 0;
     this.changes = 0;
@@ -243,7 +247,7 @@ export class WalkContext {
     secrets.clear();
     if (known !== null) for (const k of known) secrets.add(k, KNOWN_RULE);
     this.echoStart = secrets.values.length;
-    this.collectEchoes = echoes === null;
+    this.collectEchoes = collect;
     this.forget();
     if (echoes !== null) for (const e of echoes) secrets.add(e, ECHO_RULE);
     // A scope's secrets must be scrubbed everywhere, so a paths-only policy then visits everything.

@@ -22,12 +22,16 @@ export interface Walker {
   readonly changes: number;
   /** The `LimitHit` bits of the limits the last walk reached. */
   readonly limits: number;
-  /** Redacts a whole value into a JSON-safe copy. Never throws. */
-  run(value: unknown, known: readonly string[] | null): unknown;
-  /** Redacts a whole value straight into JSON text, in one pass. Never throws. */
-  runJson(value: unknown, known: readonly string[] | null): string;
-  /** Redacts free text. Never throws. */
-  runText(text: string, known: readonly string[] | null): string;
+  /**
+   * Redacts a whole value into a JSON-safe copy. Never throws. `echoes` (optional) carries echoes
+   * between the parts of one record: they are scrubbed from the start, and the echoes this walk
+   * finds are appended to it.
+   */
+  run(value: unknown, known: readonly string[] | null, echoes?: string[] | null): unknown;
+  /** Redacts a whole value straight into JSON text, in one pass. Never throws. `echoes` as for `run`. */
+  runJson(value: unknown, known: readonly string[] | null, echoes?: string[] | null): string;
+  /** Redacts free text. Never throws. `echoes` as for `run`. */
+  runText(text: string, known: readonly string[] | null, echoes?: string[] | null): string;
   /** Redacts one line: JSON text as written (every duplicate key judged), anything else as free text. Never throws. */
   runLine(line: string, known: readonly string[] | null): string;
 }
@@ -89,32 +93,40 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
   }
 
   /** One guarded walk: fast, then careful if the fast walk threw. */
-  function attempt(output: Output, v: unknown, known: readonly string[] | null, echoes: readonly string[] | null): unknown {
+  function attempt(
+    output: Output,
+    v: unknown,
+    known: readonly string[] | null,
+    echoes: readonly string[] | null,
+    collect: boolean,
+  ): unknown {
     try {
-      ctx.reset(careful(), known, echoes);
+      ctx.reset(careful(), known, echoes, collect);
       return walkOnce(output, v);
     } catch {
       restoreHits();
-      ctx.reset(true, known, echoes);
+      ctx.reset(true, known, echoes, collect);
       return walkOnce(output, v);
     }
   }
 
   /** Runs a walk; never throws. A second pass scrubs echoes the first found too late, when the output still holds one. */
-  function guarded(output: Output, v: unknown, known: readonly string[] | null, failed: string): unknown {
+  function guarded(output: Output, v: unknown, known: readonly string[] | null, failed: string, carry: string[] | null = null): unknown {
     busy = true;
     const found = findings === null ? 0 : findings.length;
     depthHits = hits.maxDepth;
     nodeHits = hits.maxNodes;
     lengthHits = hits.maxStringLength;
     try {
-      let out = attempt(output, v, known, null);
-      if (ctx.echoCount > 0 && ctx.echoedEarlier()) {
+      const carried = carry === null ? 0 : carry.length;
+      let out = attempt(output, v, known, carry, true);
+      if (ctx.echoCount > carried && ctx.echoedEarlier()) {
         const echoes = ctx.echoes();
         if (findings !== null) findings.length = found;
         restoreHits();
-        out = attempt(output, v, known, echoes);
+        out = attempt(output, v, known, echoes, false);
       }
+      if (carry !== null) for (let i = carried; i < ctx.echoCount; i++) carry.push(ctx.echoAt(i));
       return out;
     } catch {
       stats.errors++;
@@ -135,9 +147,9 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
     get limits() {
       return ctx.limits;
     },
-    run: (v, known) => guarded(Output.Copy, v, known, policy.failText),
-    runJson: (v, known) => guarded(Output.Json, v, known, failJson) as string,
-    runText: (text, known) => guarded(Output.Text, text, known, policy.failText) as string,
+    run: (v, known, echoes) => guarded(Output.Copy, v, known, policy.failText, echoes ?? null),
+    runJson: (v, known, echoes) => guarded(Output.Json, v, known, failJson, echoes ?? null) as string,
+    runText: (text, known, echoes) => guarded(Output.Text, text, known, policy.failText, echoes ?? null) as string,
     runLine: (line, known) => guarded(Output.Line, line, known, policy.failText) as string,
   };
 }
