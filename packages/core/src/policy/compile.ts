@@ -8,6 +8,7 @@ import { compileTextScanner } from '../text/scanner.js';
 import type { DetectorDefinition, TextScanner } from '../text/types.js';
 import { DEFAULT_CENSOR, DEFAULT_HEADERS, DEFAULT_KEYS, DEFAULT_LABEL, DEFAULT_LIMITS, DEFAULT_QUERY_KEYS } from './defaults.js';
 import { PolicyError } from './errors.js';
+import { ownElements, ownFields } from './own.js';
 import type { Censor, CustomDetector, Policy } from './types.js';
 
 /** The policy compiled once into lookup tables, a path trie, censors and a text scanner. */
@@ -55,8 +56,9 @@ const IN_STRING_RULES = ['kv', 'query'] as const;
 /** Keys whose values are header containers. */
 const HEADER_CONTAINER_KEYS = ['headers', 'header', '*headers'];
 
-function stringList(value: unknown, field: string): string[] {
-  if (value === undefined) return [];
+function stringList(input: unknown, field: string): string[] {
+  if (input === undefined) return [];
+  const value = ownElements(input);
   if (!Array.isArray(value)) throw new PolicyError(field, 'must be an array of strings');
   value.forEach((v, i) => {
     if (typeof v !== 'string' || v.length === 0) throw new PolicyError(`${field}[${i}]`, 'must be a non-empty string');
@@ -82,7 +84,12 @@ function positiveInt(value: unknown, field: string, fallback: number): number {
   return value;
 }
 
-function compileCustomDetector(d: CustomDetector, field: string, failures: { count: number }): DetectorDefinition & { censor?: Censor } {
+function compileCustomDetector(
+  input: CustomDetector,
+  field: string,
+  failures: { count: number },
+): DetectorDefinition & { censor?: Censor } {
+  const d = ownFields(input);
   if (typeof d !== 'object' || d === null)
     throw new PolicyError(field, 'must be an object { name, pattern, keywords?, validate?, censor? }');
   if (typeof d.name !== 'string' || !/^[\w.-]+$/.test(d.name))
@@ -92,7 +99,9 @@ function compileCustomDetector(d: CustomDetector, field: string, failures: { cou
   if (d.validate !== undefined && typeof d.validate !== 'function') throw new PolicyError(`${field}.validate`, 'must be a function');
   const flags = d.pattern.flags.includes('g') ? d.pattern.flags.replace('y', '') : d.pattern.flags.replace('y', '') + 'g';
   const userValidate = d.validate;
-  return {
+  // Null prototype: the scanner reads optional fields (prefilter, group…) that a polluted
+  // Object.prototype must not supply.
+  return Object.assign(Object.create(null) as object, {
     name: d.name,
     ...(keywords ? { keywords } : {}),
     pattern: new RegExp(d.pattern.source, flags),
@@ -108,15 +117,16 @@ function compileCustomDetector(d: CustomDetector, field: string, failures: { cou
           },
         }
       : {}),
-    ...(d.censor !== undefined ? { censor: d.censor } : {}),
-  };
+    ...(d.censor !== undefined ? { censor: ownFields(d.censor) } : {}),
+  });
 }
 
 /**
  * Validates a policy and compiles it. Throws a PolicyError that names the bad field.
  */
 export function compilePolicy(input: Policy | undefined): CompiledPolicy {
-  const policy: Policy = input ?? {};
+  // Own properties only, at every level: a polluted Object.prototype must not change the policy.
+  const policy: Policy = ownFields(input ?? {});
   if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) throw new PolicyError('policy', 'must be an object');
   for (const field of Object.keys(policy)) {
     if (!POLICY_FIELDS.has(field)) throw new PolicyError(field, `is not a policy field (expected one of ${[...POLICY_FIELDS].join(', ')})`);
@@ -140,7 +150,7 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
   if (policy.keys !== undefined && !Array.isArray(policy.keys)) throw new PolicyError('keys', 'must be an array of strings or RegExps');
   const keyNames: string[] = useDefaults ? [...DEFAULT_KEYS] : [];
   const keyRegexps: RegExp[] = [];
-  (policy.keys ?? []).forEach((k, i) => {
+  ownElements(policy.keys ?? []).forEach((k, i) => {
     if (k instanceof RegExp) keyRegexps.push(k);
     else if (typeof k === 'string' && normalizeName(k).replace(/\*/g, '') !== '') keyNames.push(normalizeName(k));
     else throw new PolicyError(`keys[${i}]`, 'must be a key name, a `*` pattern or a RegExp');
@@ -149,18 +159,19 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
   const headerNames = [...(useDefaults ? DEFAULT_HEADERS : []), ...stringList(policy.headers, 'headers')].map(normalizeName);
 
   // Censors.
-  const censor = compileCensor(policy.censor, 'censor');
+  const censor = compileCensor(ownFields(policy.censor), 'censor');
   const label = policy.label ?? DEFAULT_LABEL;
   if (typeof label !== 'string') throw new PolicyError('label', 'must be a string such as "[REDACTED:{rule}]"');
 
   // Detectors.
   const builtinNames = new Set(BUILTIN_DETECTORS.map((d) => d.name));
-  const settings = policy.detectors ?? {};
+  const settings = ownFields(policy.detectors ?? {});
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings))
     throw new PolicyError('detectors', 'must be an object keyed by detector name');
   const detectorCensors = new Map<string, CompiledCensor>();
   const disabled = new Set<string>();
-  for (const [name, setting] of Object.entries(settings)) {
+  for (const [name, rawSetting] of Object.entries(settings)) {
+    const setting = ownFields(rawSetting);
     const field = `detectors.${name}`;
     if (!builtinNames.has(name) && !(IN_STRING_RULES as readonly string[]).includes(name) && name !== 'userinfo')
       throw new PolicyError(field, `is not a built-in detector (known: ${[...builtinNames, ...IN_STRING_RULES].join(', ')})`);
@@ -168,19 +179,19 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
       if (!setting) disabled.add(name);
     } else if (typeof setting === 'object' && setting !== null) {
       if (setting.enabled === false) disabled.add(name);
-      if (setting.censor !== undefined) detectorCensors.set(name, compileCensor(setting.censor, `${field}.censor`));
+      if (setting.censor !== undefined) detectorCensors.set(name, compileCensor(ownFields(setting.censor), `${field}.censor`));
     } else throw new PolicyError(field, 'must be a boolean or { enabled?, censor? }');
   }
   if (policy.customDetectors !== undefined && !Array.isArray(policy.customDetectors))
     throw new PolicyError('customDetectors', 'must be an array');
   const failures = { count: 0 };
-  const custom = (policy.customDetectors ?? []).map((d, i) => compileCustomDetector(d, `customDetectors[${i}]`, failures));
+  const custom = ownElements(policy.customDetectors ?? []).map((d, i) => compileCustomDetector(d, `customDetectors[${i}]`, failures));
   for (const d of custom)
     if (d.censor !== undefined) detectorCensors.set(d.name, compileCensor(d.censor, `customDetectors.${d.name}.censor`));
   const detectors: DetectorDefinition[] = [...(useDefaults ? BUILTIN_DETECTORS.filter((d) => !disabled.has(d.name)) : []), ...custom];
 
   // Limits.
-  const limits = policy.limits ?? {};
+  const limits = ownFields(policy.limits ?? {});
   if (typeof limits !== 'object' || limits === null) throw new PolicyError('limits', 'must be an object');
   for (const field of Object.keys(limits))
     if (!LIMIT_FIELDS.has(field)) throw new PolicyError(`limits.${field}`, 'is not a limit (maxDepth, maxNodes, maxStringLength)');
