@@ -8,6 +8,7 @@ import { compileTextScanner } from '../text/scanner.js';
 import type { DetectorDefinition, TextScanner } from '../text/types.js';
 import { DEFAULT_CENSOR, DEFAULT_HEADERS, DEFAULT_KEYS, DEFAULT_LABEL, DEFAULT_LIMITS, DEFAULT_QUERY_KEYS } from './defaults.js';
 import { PolicyError } from './errors.js';
+import { LinearRegExp } from './linear-regexp.js';
 import { ownElements, ownFields } from './own.js';
 import type { Censor, CustomDetector, Policy } from './types.js';
 
@@ -78,6 +79,15 @@ function isPathSyntax(entry: string): boolean {
   return entry.includes('.') || entry.includes('[');
 }
 
+/** A user pattern on the linear-time engine, or a PolicyError naming `field` and saying why RE2 cannot run it. */
+function linearPattern(re: RegExp, flags: string, field: string, what: string): LinearRegExp {
+  try {
+    return new LinearRegExp(re.source, flags);
+  } catch (err) {
+    throw new PolicyError(field, `(${what}) ${(err as Error).message}`);
+  }
+}
+
 function positiveInt(value: unknown, field: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new PolicyError(field, 'must be a positive integer');
@@ -104,7 +114,7 @@ function compileCustomDetector(
   return Object.assign(Object.create(null) as object, {
     name: d.name,
     ...(keywords ? { keywords } : {}),
-    pattern: new RegExp(d.pattern.source, flags),
+    pattern: linearPattern(d.pattern, flags, `${field}.pattern`, `detector ${JSON.stringify(d.name)}`),
     ...(userValidate
       ? {
           validate: (m: RegExpExecArray) => {
@@ -151,7 +161,7 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
   const keyNames: string[] = useDefaults ? [...DEFAULT_KEYS] : [];
   const keyRegexps: RegExp[] = [];
   ownElements(policy.keys ?? []).forEach((k, i) => {
-    if (k instanceof RegExp) keyRegexps.push(k);
+    if (k instanceof RegExp) keyRegexps.push(linearPattern(k, k.flags.replace(/[gy]/g, ''), `keys[${i}]`, `key pattern ${String(k)}`));
     else if (typeof k === 'string' && normalizeName(k).replace(/\*/g, '') !== '') keyNames.push(normalizeName(k));
     else throw new PolicyError(`keys[${i}]`, 'must be a key name, a `*` pattern or a RegExp');
   });
