@@ -42,12 +42,10 @@ export {
   keyPattern,
   toRe2,
   withoutLookarounds,
-  loadRe2,
   type OtelExport,
   type OtelExportOptions,
   type ExportedValue,
   type SkippedRule,
-  type Re2Constructor,
 } from './otel.js';
 export { formatAuditText, formatAuditJson, formatBadInput } from './report.js';
 export { ProgressBar, type ProgressStream } from './progress.js';

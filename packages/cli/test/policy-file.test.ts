@@ -31,3 +31,27 @@ describe('user patterns in a policy file', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('export --to otel without a native module', () => {
+  it('checks RE2 syntax with the pure-JS port: lookbehinds and backreferences are not RE2', async () => {
+    const { isRe2, toRe2 } = await import('../src/otel.js');
+    expect(isRe2('(?i)\\bot_\\d{4}\\b')).toBe(true);
+    expect(isRe2('(?<!x)y')).toBe(false); // the Collector's Go regexp has no lookbehind
+    expect(isRe2('(a)\\1')).toBe(false);
+    expect(toRe2(/(?<name>é)\//)).toEqual({ pattern: '(?P<name>é)\\/', loosened: false });
+  });
+
+  it('reads the policy through its own properties only', async () => {
+    const { exportOtel } = await import('../src/otel.js');
+    const clean = exportOtel({});
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.preset = 'none';
+    proto.detectors = { jwt: false };
+    try {
+      expect(exportOtel({})).toEqual(clean);
+    } finally {
+      delete proto.preset;
+      delete proto.detectors;
+    }
+  });
+});
