@@ -53,6 +53,15 @@ export interface CompiledPolicy {
 
 const POLICY_FIELDS = new Set(['preset', 'paths', 'keys', 'headers', 'allow', 'censor', 'label', 'detectors', 'customDetectors', 'limits']);
 const LIMIT_FIELDS = new Set(['maxDepth', 'maxNodes', 'maxStringLength']);
+const DETECTOR_SETTING_FIELDS = ['enabled', 'censor'];
+const CUSTOM_DETECTOR_FIELDS = ['name', 'pattern', 'keywords', 'validate', 'censor'];
+/** The fields of each censor object, by type (the JSON Schema lists the same). */
+const CENSOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  replace: ['type', 'text'],
+  remove: ['type'],
+  mask: ['type', 'keepLast', 'char'],
+  hmac: ['type', 'key', 'length'],
+};
 const IN_STRING_RULES = ['kv', 'query'] as const;
 /** Keys whose values are header containers. */
 const HEADER_CONTAINER_KEYS = ['headers', 'header', '*headers'];
@@ -88,6 +97,34 @@ function linearPattern(re: RegExp, flags: string, field: string, what: string): 
   }
 }
 
+const NOT_NULL = 'must not be null (leave the field out for its default)';
+
+/** Refuses a field of `obj` that is not in `allowed`, so a typo (`keeplast`) is caught at setup. */
+function onlyFields(obj: object, allowed: readonly string[], field: string, what: string): void {
+  for (const key of Object.keys(obj))
+    if (!allowed.includes(key)) throw new PolicyError(`${field}.${key}`, `is not a ${what} field (expected one of ${allowed.join(', ')})`);
+}
+
+/** A censor spec read through its own properties, with its fields checked against its type. */
+function censorSpec(spec: unknown, field: string): Censor | undefined {
+  const own = ownFields(spec) as Censor | undefined;
+  if (typeof own === 'object' && own !== null && !Array.isArray(own)) {
+    const allowed = CENSOR_FIELDS[String((own as { type?: unknown }).type)];
+    if (allowed !== undefined) onlyFields(own, allowed, field, `'${String((own as { type?: unknown }).type)}' censor`);
+    for (const [key, value] of Object.entries(own)) if (value === null) throw new PolicyError(`${field}.${key}`, NOT_NULL);
+  }
+  return own;
+}
+
+/** Refuses a detector pattern that matches the empty string: it would match at every offset of every text. */
+function nonEmptyMatch(re: LinearRegExp, field: string): LinearRegExp {
+  re.lastIndex = 0;
+  const empty = re.exec('') !== null;
+  re.lastIndex = 0;
+  if (empty) throw new PolicyError(field, `matches the empty string (${String(re)}), so it would match everywhere`);
+  return re;
+}
+
 function positiveInt(value: unknown, field: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new PolicyError(field, 'must be a positive integer');
@@ -100,8 +137,9 @@ function compileCustomDetector(
   failures: { count: number },
 ): DetectorDefinition & { censor?: Censor } {
   const d = ownFields(input);
-  if (typeof d !== 'object' || d === null)
+  if (typeof d !== 'object' || d === null || Array.isArray(d))
     throw new PolicyError(field, 'must be an object { name, pattern, keywords?, validate?, censor? }');
+  onlyFields(d, CUSTOM_DETECTOR_FIELDS, field, 'custom detector');
   if (typeof d.name !== 'string' || !/^[\w.-]+$/.test(d.name))
     throw new PolicyError(`${field}.name`, 'must be a name of letters, digits, _ . or -');
   if (!(d.pattern instanceof RegExp)) throw new PolicyError(`${field}.pattern`, 'must be a RegExp');
@@ -114,7 +152,7 @@ function compileCustomDetector(
   return Object.assign(Object.create(null) as object, {
     name: d.name,
     ...(keywords ? { keywords } : {}),
-    pattern: linearPattern(d.pattern, flags, `${field}.pattern`, `detector ${JSON.stringify(d.name)}`),
+    pattern: nonEmptyMatch(linearPattern(d.pattern, flags, `${field}.pattern`, `detector ${JSON.stringify(d.name)}`), `${field}.pattern`),
     ...(userValidate
       ? {
           validate: (m: RegExpExecArray) => {
@@ -127,7 +165,7 @@ function compileCustomDetector(
           },
         }
       : {}),
-    ...(d.censor !== undefined ? { censor: ownFields(d.censor) } : {}),
+    ...(d.censor !== undefined ? { censor: censorSpec(d.censor, `${field}.censor`) } : {}),
   });
 }
 
@@ -140,6 +178,7 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
   if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) throw new PolicyError('policy', 'must be an object');
   for (const field of Object.keys(policy)) {
     if (!POLICY_FIELDS.has(field)) throw new PolicyError(field, `is not a policy field (expected one of ${[...POLICY_FIELDS].join(', ')})`);
+    if ((policy as Record<string, unknown>)[field] === null) throw new PolicyError(field, NOT_NULL);
   }
   const preset = policy.preset ?? 'default';
   if (preset !== 'default' && preset !== 'none')
@@ -169,7 +208,7 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
   const headerNames = [...(useDefaults ? DEFAULT_HEADERS : []), ...stringList(policy.headers, 'headers')].map(normalizeName);
 
   // Censors.
-  const censor = compileCensor(ownFields(policy.censor), 'censor');
+  const censor = compileCensor(censorSpec(policy.censor, 'censor'), 'censor');
   const label = policy.label ?? DEFAULT_LABEL;
   if (typeof label !== 'string') throw new PolicyError('label', 'must be a string such as "[REDACTED:{rule}]"');
 
@@ -187,9 +226,13 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
       throw new PolicyError(field, `is not a built-in detector (known: ${[...builtinNames, ...IN_STRING_RULES].join(', ')})`);
     if (typeof setting === 'boolean') {
       if (!setting) disabled.add(name);
-    } else if (typeof setting === 'object' && setting !== null) {
+    } else if (typeof setting === 'object' && setting !== null && !Array.isArray(setting)) {
+      onlyFields(setting, DETECTOR_SETTING_FIELDS, field, 'detector setting');
+      if (setting.enabled !== undefined && typeof setting.enabled !== 'boolean')
+        throw new PolicyError(`${field}.enabled`, 'must be a boolean');
       if (setting.enabled === false) disabled.add(name);
-      if (setting.censor !== undefined) detectorCensors.set(name, compileCensor(ownFields(setting.censor), `${field}.censor`));
+      if (setting.censor !== undefined)
+        detectorCensors.set(name, compileCensor(censorSpec(setting.censor, `${field}.censor`), `${field}.censor`));
     } else throw new PolicyError(field, 'must be a boolean or { enabled?, censor? }');
   }
   if (policy.customDetectors !== undefined && !Array.isArray(policy.customDetectors))
@@ -202,7 +245,7 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
 
   // Limits.
   const limits = ownFields(policy.limits ?? {});
-  if (typeof limits !== 'object' || limits === null) throw new PolicyError('limits', 'must be an object');
+  if (typeof limits !== 'object' || limits === null || Array.isArray(limits)) throw new PolicyError('limits', 'must be an object');
   for (const field of Object.keys(limits))
     if (!LIMIT_FIELDS.has(field)) throw new PolicyError(`limits.${field}`, 'is not a limit (maxDepth, maxNodes, maxStringLength)');
 
