@@ -46,3 +46,19 @@ describe('policy validation, as strict as the schema', () => {
     expect(fieldOf({ limits: [] })).toBe('limits');
   });
 });
+
+describe("the README's key examples", () => {
+  it('match the normalised name: /^legacypw\\d+$/ censors legacy_pw12, and promo_code stays narrow', () => {
+    const r = createRedactor({ preset: 'none', keys: ['sessionKey', 'promo_code', /^legacypw\d+$/] });
+    expect(r.redact({ legacy_pw12: 'a', LegacyPw7: 'b', promo_code: 'SPRING', statusCode: 200, zipCode: '10115' })).toEqual({
+      legacy_pw12: '[REDACTED]',
+      LegacyPw7: '[REDACTED]',
+      promo_code: '[REDACTED]',
+      statusCode: 200,
+      zipCode: '10115',
+    });
+    // What the old examples did: the underscore never reaches the RegExp, and *_code is *code.
+    expect(createRedactor({ preset: 'none', keys: [/^legacy_pw\d+$/] }).redact({ legacy_pw12: 'a' })).toEqual({ legacy_pw12: 'a' });
+    expect(createRedactor({ preset: 'none', keys: ['*_code'] }).redact({ statusCode: 200 })).toEqual({ statusCode: '[REDACTED]' });
+  });
+});
