@@ -3,14 +3,12 @@
  * configuration. Key names become `blocked_key_patterns`; detector regexes that RE2 can run
  * become `blocked_values`. What the processor cannot do (validators such as Luhn, paths, the
  * in-string key=value rules, censor styles) is listed in comments.
+ *
+ * RE2 syntax is checked with `re2js`, a pure-JS port of RE2 (no native build at install time):
+ * every pattern written is one that RE2 compiles.
  */
-import { createRequire } from 'node:module';
+import { RE2JS } from 're2js';
 import { BUILTIN_DETECTORS, DEFAULT_HEADERS, DEFAULT_KEYS, normalizeKey, type Policy } from '@hushlog/core';
-
-/** The part of the `re2` package's RE2 class that the export uses. */
-export interface Re2Constructor {
-  new (pattern: string | RegExp, flags?: string): { readonly internalSource: string };
-}
 
 /** One exported value pattern. */
 export interface ExportedValue {
@@ -46,8 +44,6 @@ export interface OtelExport {
 
 /** Options for `exportOtel`. */
 export interface OtelExportOptions {
-  /** The RE2 class (the `re2` package's default export); loaded from `re2` when left out. */
-  readonly re2?: Re2Constructor;
   /** The processor's name in the generated `processors:` block (default `redaction/hushlog`). */
   readonly processorName?: string;
   /** Text for the first comment line, e.g. which policy file was exported. */
@@ -71,19 +67,34 @@ const VALIDATOR_REASONS: Readonly<Record<string, string>> = {
   slack: 'the token must hold a digit',
 };
 
-/** Loads the `re2` package (a native module), with an error that says how to install it. */
-export function loadRe2(): Re2Constructor {
-  const require = createRequire(import.meta.url);
+/** True when RE2 (and so the Collector's Go regexp engine) compiles `pattern` as it is written. */
+export function isRe2(pattern: string): boolean {
   try {
-    return require('re2') as Re2Constructor;
-  } catch (err) {
-    throw new Error(`export needs the re2 package to check each regex (npm install re2): ${(err as Error).message}`, { cause: err });
+    RE2JS.compile(pattern);
+    return true;
+  } catch {
+    return false;
   }
+}
+
+/** An own property of `value`, never one inherited from a (possibly polluted) prototype. */
+function own(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** A list field of the policy (own property only), or an empty list. */
+function ownList<T>(policy: Policy, key: keyof Policy): readonly T[] {
+  const v = own(policy, key);
+  return Array.isArray(v) ? (v as T[]) : [];
+}
+
+function usesDefaults(policy: Policy): boolean {
+  return (own(policy, 'preset') ?? 'default') === 'default';
 }
 
 /** The key names a policy censors (normalised, `*` wildcards kept): keys and header names, deduplicated. */
 function keyNames(policy: Policy): string[] {
-  const useDefaults = (policy.preset ?? 'default') === 'default';
+  const useDefaults = usesDefaults(policy);
   const names = new Set<string>();
   const add = (raw: string) => {
     const n = raw
@@ -93,9 +104,9 @@ function keyNames(policy: Policy): string[] {
     if (n.replace(/\*/g, '') !== '') names.add(n);
   };
   for (const k of useDefaults ? DEFAULT_KEYS : []) add(k);
-  for (const k of policy.keys ?? []) if (typeof k === 'string') add(k);
+  for (const k of ownList<unknown>(policy, 'keys')) if (typeof k === 'string') add(k);
   for (const h of useDefaults ? DEFAULT_HEADERS : []) add(h);
-  for (const h of policy.headers ?? []) add(h);
+  for (const h of ownList<unknown>(policy, 'headers')) if (typeof h === 'string') add(h);
   return [...names];
 }
 
@@ -241,16 +252,16 @@ function inlineFlags(flags: string): string {
  * Converts a JS RegExp to RE2 syntax, checked by compiling it with RE2. Returns null when RE2
  * cannot express it even without lookarounds (back-references, for instance).
  */
-export function toRe2(re: RegExp, RE2: Re2Constructor): { pattern: string; loosened: boolean } | null {
+export function toRe2(re: RegExp): { pattern: string; loosened: boolean } | null {
   const attempt = (source: string): string | null => {
+    let translated: string;
     try {
-      const translated = new RE2(source, 'u').internalSource;
-      const pattern = inlineFlags(re.flags) + translated;
-      new RE2(pattern, 'u'); // the final text itself must compile
-      return pattern;
+      translated = RE2JS.translateRegExp(source);
     } catch {
       return null;
     }
+    const pattern = inlineFlags(re.flags) + translated;
+    return isRe2(pattern) ? pattern : null; // the final text itself must compile
   };
   const direct = attempt(re.source);
   if (direct !== null) return { pattern: direct, loosened: false };
@@ -268,9 +279,9 @@ function q(text: string): string {
 }
 
 function detectorSetting(policy: Policy, name: string): boolean {
-  const s = policy.detectors?.[name];
+  const s = own(own(policy, 'detectors'), name);
   if (s === false) return false;
-  if (typeof s === 'object' && s !== null && s.enabled === false) return false;
+  if (own(s, 'enabled') === false) return false;
   return true;
 }
 
@@ -285,8 +296,7 @@ function detectorSetting(policy: Policy, name: string): boolean {
  * //     blocked_key_patterns: [...]
  */
 export function exportOtel(policy: Policy = {}, options: OtelExportOptions = {}): OtelExport {
-  const RE2 = options.re2 ?? loadRe2();
-  const useDefaults = (policy.preset ?? 'default') === 'default';
+  const useDefaults = usesDefaults(policy);
   const blockedKeyPatterns = keyNames(policy).map(keyPattern);
   const blockedValues: ExportedValue[] = [];
   const skipped: SkippedRule[] = [];
@@ -295,15 +305,19 @@ export function exportOtel(policy: Policy = {}, options: OtelExportOptions = {})
   if (useDefaults)
     for (const d of BUILTIN_DETECTORS)
       if (detectorSetting(policy, d.name)) detectors.push({ name: d.name, pattern: d.pattern, validated: d.validate !== undefined });
-  for (const d of policy.customDetectors ?? [])
-    detectors.push({ name: d.name, pattern: d.pattern, validated: typeof d.validate === 'function' });
+  for (const d of ownList<unknown>(policy, 'customDetectors')) {
+    const name = own(d, 'name');
+    const pattern = own(d, 'pattern');
+    if (typeof name === 'string' && pattern instanceof RegExp)
+      detectors.push({ name, pattern, validated: typeof own(d, 'validate') === 'function' });
+  }
 
   for (const d of detectors) {
     if (d.validated) {
       skipped.push({ name: `detector ${d.name}`, reason: `needs its validator (${VALIDATOR_REASONS[d.name] ?? 'a function'})` });
       continue;
     }
-    const converted = toRe2(d.pattern, RE2);
+    const converted = toRe2(d.pattern);
     if (converted === null) skipped.push({ name: `detector ${d.name}`, reason: 'its regex cannot be written in RE2 syntax' });
     else
       blockedValues.push({
@@ -316,14 +330,16 @@ export function exportOtel(policy: Policy = {}, options: OtelExportOptions = {})
     if (detectorSetting(policy, 'kv')) skipped.push({ name: 'kv', reason: 'key=value inside strings is code, not one regex' });
     if (detectorSetting(policy, 'query')) skipped.push({ name: 'query', reason: 'sensitive URL query parameters are code, not one regex' });
   }
-  for (const p of policy.paths ?? []) skipped.push({ name: `path ${p}`, reason: 'the processor has flat attribute keys, not JSON paths' });
-  for (const k of policy.keys ?? [])
+  for (const p of ownList<string>(policy, 'paths'))
+    skipped.push({ name: `path ${p}`, reason: 'the processor has flat attribute keys, not JSON paths' });
+  for (const k of ownList<unknown>(policy, 'keys'))
     if (k instanceof RegExp) skipped.push({ name: `key ${String(k)}`, reason: 'RegExp keys are not exported' });
 
-  const ignoredKeys = (policy.allow ?? []).filter((a) => !a.includes('.') && !a.includes('['));
-  for (const a of policy.allow ?? [])
+  const allow = ownList<string>(policy, 'allow').filter((a) => typeof a === 'string');
+  const ignoredKeys = allow.filter((a) => !a.includes('.') && !a.includes('['));
+  for (const a of allow)
     if (a.includes('.') || a.includes('[')) skipped.push({ name: `allow ${a}`, reason: 'allowed paths are not exported' });
-  if (policy.censor !== undefined || policy.label !== undefined)
+  if (own(policy, 'censor') !== undefined || own(policy, 'label') !== undefined)
     skipped.push({ name: 'censor', reason: 'the processor always masks with ****' });
 
   const name = options.processorName ?? 'redaction/hushlog';

@@ -2,16 +2,18 @@
  * Policy files: the library's own `Policy` schema written as JSON (see policy.schema.json). Two
  * things differ from the TypeScript form, because JSON has no functions or RegExps: `keys` are
  * strings only (with `*` wildcards), and a custom detector's `pattern` is a string source with an
- * optional `flags` string. Everything else is validated by `createRedactor` itself.
+ * optional `flags` string. A file is first validated against the published schema (with Ajv),
+ * then by `createRedactor` itself, for what a schema cannot say (path syntax, a pattern RE2 can run).
  */
 import { readFileSync } from 'node:fs';
 import { createRedactor, PolicyError, type CustomDetector, type Policy } from '@hushlog/core';
+import { schemaProblem } from './policy-schema.js';
 
 /** A custom detector as written in a policy file. */
 export interface JsonCustomDetector {
   /** The rule name, shown in labels: `[REDACTED:name]`. */
   readonly name: string;
-  /** The RegExp source, e.g. `"\\bot_[a-z0-9]{24}\\b"`. It must be linear-time. */
+  /** The RegExp source, e.g. `"\\bot_[a-z0-9]{24}\\b"`. It runs on RE2, in linear time. */
   readonly pattern: string;
   /** RegExp flags such as `"i"` (`g` is always added). */
   readonly flags?: string;
@@ -43,69 +45,62 @@ export class PolicyFileError extends Error {
   }
 }
 
-const DETECTOR_FIELDS = new Set(['name', 'pattern', 'flags', 'keywords', 'censor']);
-
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Refuses what JSON can name but not express (a `validate` function), before the schema's generic word. */
+function refuseFunctions(json: Record<string, unknown>): void {
+  const detectors = json.customDetectors;
+  if (!Array.isArray(detectors)) return;
+  detectors.forEach((d, i) => {
+    if (isObject(d) && Object.hasOwn(d, 'validate'))
+      throw new PolicyFileError(
+        `customDetectors[${i}].validate cannot be written in JSON (it is a function)`,
+        `customDetectors[${i}].validate`,
+      );
+  });
+}
+
 /**
- * Converts a parsed JSON policy into a `Policy` and validates it (with `createRedactor`). Throws a
- * `PolicyFileError` that names the field.
+ * Converts a parsed JSON policy into a `Policy` and validates it: against policy.schema.json
+ * first, then with `createRedactor`. Throws a `PolicyFileError` that names the field.
  */
 export function policyFromJson(json: unknown): Policy {
   if (!isObject(json)) throw new PolicyFileError('the policy must be a JSON object', 'policy');
-  const { $schema, keys, customDetectors, ...rest } = json;
-  if ($schema !== undefined && typeof $schema !== 'string') throw new PolicyFileError('$schema must be a string', '$schema');
-  const policy: Record<string, unknown> = { ...rest };
-  if (keys !== undefined) {
-    if (!Array.isArray(keys)) throw new PolicyFileError('keys must be an array of key names', 'keys');
-    keys.forEach((k, i) => {
-      if (typeof k !== 'string')
-        throw new PolicyFileError(
-          `keys[${i}] must be a string: a key name, with * as a wildcard (RegExps cannot be written in JSON)`,
-          `keys[${i}]`,
-        );
-    });
-    policy.keys = keys;
-  }
-  if (customDetectors !== undefined) {
-    if (!Array.isArray(customDetectors)) throw new PolicyFileError('customDetectors must be an array', 'customDetectors');
-    policy.customDetectors = customDetectors.map((d, i) => customDetector(d, `customDetectors[${i}]`));
-  }
+  refuseFunctions(json);
+  const problem = schemaProblem(json);
+  if (problem !== null)
+    throw new PolicyFileError(`${problem.field === '' ? 'the policy' : problem.field} ${problem.problem}`, problem.field);
+  const policy = toPolicy(json as JsonPolicy);
   try {
-    createRedactor(policy as Policy);
+    createRedactor(policy);
   } catch (err) {
     if (err instanceof PolicyError)
       throw new PolicyFileError(err.message.replace(/^Invalid hushlog policy: /, ''), err.field, { cause: err });
     throw err;
   }
-  return policy as Policy;
+  return policy;
 }
 
-function customDetector(d: unknown, field: string): CustomDetector {
-  if (!isObject(d)) throw new PolicyFileError(`${field} must be an object { name, pattern, flags?, keywords?, censor? }`, field);
-  for (const key of Object.keys(d)) {
-    if (key === 'validate')
-      throw new PolicyFileError(`${field}.validate cannot be written in JSON (it is a function)`, `${field}.validate`);
-    if (!DETECTOR_FIELDS.has(key))
-      throw new PolicyFileError(
-        `${field}.${key} is not a custom detector field (expected ${[...DETECTOR_FIELDS].join(', ')})`,
-        `${field}.${key}`,
-      );
-  }
-  if (typeof d.pattern !== 'string' || d.pattern === '')
-    throw new PolicyFileError(`${field}.pattern must be a non-empty string: the RegExp source`, `${field}.pattern`);
-  if (d.flags !== undefined && (typeof d.flags !== 'string' || !/^[gimsuy]*$/.test(d.flags)))
-    throw new PolicyFileError(`${field}.flags must be a string of RegExp flags (g, i, m, s, u, y)`, `${field}.flags`);
+/** The `Policy` for a document the schema accepted: each custom detector's pattern becomes a RegExp. */
+function toPolicy(json: JsonPolicy): Policy {
+  const { $schema: _schema, customDetectors, ...rest } = json;
+  if (customDetectors === undefined) return rest as Policy;
+  return { ...rest, customDetectors: customDetectors.map((d, i) => customDetector(d, `customDetectors[${i}]`)) } as Policy;
+}
+
+function customDetector(d: JsonCustomDetector, field: string): CustomDetector {
   let pattern: RegExp;
   try {
-    pattern = new RegExp(d.pattern, (d.flags as string | undefined) ?? '');
+    pattern = new RegExp(d.pattern, d.flags ?? '');
   } catch (err) {
-    throw new PolicyFileError(`${field}.pattern is not a valid regular expression: ${(err as Error).message}`, `${field}.pattern`);
+    throw new PolicyFileError(`${field}.pattern is not a valid regular expression: ${(err as Error).message}`, `${field}.pattern`, {
+      cause: err,
+    });
   }
   const { flags: _flags, ...others } = d;
-  return { ...others, pattern } as unknown as CustomDetector;
+  return { ...others, pattern };
 }
 
 /** Line and column (1-based) of a character offset. */

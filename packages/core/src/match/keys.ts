@@ -1,5 +1,6 @@
 import { compileGlob, type NamePattern } from './glob.js';
 import { normalizeKey } from './normalize.js';
+import { LinearRegExp } from '../policy/linear-regexp.js';
 
 /** How a censored value keeps what is useful: the auth scheme, the cookie names. */
 export const enum ValueStyle {
@@ -76,7 +77,8 @@ export class KeyMatcher {
       else this.exact.add(n);
     }
     for (const re of regexps) {
-      const copy = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
+      // A user pattern keeps its linear-time engine (policy/linear-regexp.ts); it has no `g` or `y`.
+      const copy = re instanceof LinearRegExp ? re : new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
       this.patterns.push((name) => copy.test(name));
     }
   }

@@ -9,6 +9,8 @@ import { compileTextScanner } from '../text/scanner.js';
 import type { DetectorDefinition, TextScanner } from '../text/types.js';
 import { DEFAULT_CENSOR, DEFAULT_HEADERS, DEFAULT_KEYS, DEFAULT_LABEL, DEFAULT_LIMITS, DEFAULT_QUERY_KEYS } from './defaults.js';
 import { PolicyError } from './errors.js';
+import { LinearRegExp } from './linear-regexp.js';
+import { ownElements, ownFields } from './own.js';
 import type { Censor, CustomDetector, Policy } from './types.js';
 
 /** The policy compiled once into lookup tables, a path trie, censors and a text scanner. */
@@ -54,12 +56,22 @@ export interface CompiledPolicy {
 
 const POLICY_FIELDS = new Set(['preset', 'paths', 'keys', 'headers', 'allow', 'censor', 'label', 'detectors', 'customDetectors', 'limits']);
 const LIMIT_FIELDS = new Set(['maxDepth', 'maxNodes', 'maxStringLength']);
+const DETECTOR_SETTING_FIELDS = ['enabled', 'censor'];
+const CUSTOM_DETECTOR_FIELDS = ['name', 'pattern', 'keywords', 'validate', 'censor'];
+/** The fields of each censor object, by type (the JSON Schema lists the same). */
+const CENSOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  replace: ['type', 'text'],
+  remove: ['type'],
+  mask: ['type', 'keepLast', 'char'],
+  hmac: ['type', 'key', 'length'],
+};
 const IN_STRING_RULES = ['kv', 'query'] as const;
 /** Keys whose values are header containers. */
 const HEADER_CONTAINER_KEYS = ['headers', 'header', '*headers'];
 
-function stringList(value: unknown, field: string): string[] {
-  if (value === undefined) return [];
+function stringList(input: unknown, field: string): string[] {
+  if (input === undefined) return [];
+  const value = ownElements(input);
   if (!Array.isArray(value)) throw new PolicyError(field, 'must be an array of strings');
   value.forEach((v, i) => {
     if (typeof v !== 'string' || v.length === 0) throw new PolicyError(`${field}[${i}]`, 'must be a non-empty string');
@@ -79,15 +91,58 @@ function isPathSyntax(entry: string): boolean {
   return entry.includes('.') || entry.includes('[');
 }
 
+/** A user pattern on the linear-time engine, or a PolicyError naming `field` and saying why RE2 cannot run it. */
+function linearPattern(re: RegExp, flags: string, field: string, what: string): LinearRegExp {
+  try {
+    return new LinearRegExp(re.source, flags);
+  } catch (err) {
+    throw new PolicyError(field, `(${what}) ${(err as Error).message}`);
+  }
+}
+
+const NOT_NULL = 'must not be null (leave the field out for its default)';
+
+/** Refuses a field of `obj` that is not in `allowed`, so a typo (`keeplast`) is caught at setup. */
+function onlyFields(obj: object, allowed: readonly string[], field: string, what: string): void {
+  for (const key of Object.keys(obj))
+    if (!allowed.includes(key)) throw new PolicyError(`${field}.${key}`, `is not a ${what} field (expected one of ${allowed.join(', ')})`);
+}
+
+/** A censor spec read through its own properties, with its fields checked against its type. */
+function censorSpec(spec: unknown, field: string): Censor | undefined {
+  const own = ownFields(spec) as Censor | undefined;
+  if (typeof own === 'object' && own !== null && !Array.isArray(own)) {
+    const allowed = CENSOR_FIELDS[String((own as { type?: unknown }).type)];
+    if (allowed !== undefined) onlyFields(own, allowed, field, `'${String((own as { type?: unknown }).type)}' censor`);
+    for (const [key, value] of Object.entries(own)) if (value === null) throw new PolicyError(`${field}.${key}`, NOT_NULL);
+  }
+  return own;
+}
+
+/** Refuses a detector pattern that matches the empty string: it would match at every offset of every text. */
+function nonEmptyMatch(re: LinearRegExp, field: string): LinearRegExp {
+  re.lastIndex = 0;
+  const empty = re.exec('') !== null;
+  re.lastIndex = 0;
+  if (empty) throw new PolicyError(field, `matches the empty string (${String(re)}), so it would match everywhere`);
+  return re;
+}
+
 function positiveInt(value: unknown, field: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new PolicyError(field, 'must be a positive integer');
   return value;
 }
 
-function compileCustomDetector(d: CustomDetector, field: string, failures: { count: number }): DetectorDefinition & { censor?: Censor } {
-  if (typeof d !== 'object' || d === null)
+function compileCustomDetector(
+  input: CustomDetector,
+  field: string,
+  failures: { count: number },
+): DetectorDefinition & { censor?: Censor } {
+  const d = ownFields(input);
+  if (typeof d !== 'object' || d === null || Array.isArray(d))
     throw new PolicyError(field, 'must be an object { name, pattern, keywords?, validate?, censor? }');
+  onlyFields(d, CUSTOM_DETECTOR_FIELDS, field, 'custom detector');
   if (typeof d.name !== 'string' || !/^[\w.-]+$/.test(d.name))
     throw new PolicyError(`${field}.name`, 'must be a name of letters, digits, _ . or -');
   if (!(d.pattern instanceof RegExp)) throw new PolicyError(`${field}.pattern`, 'must be a RegExp');
@@ -95,10 +150,12 @@ function compileCustomDetector(d: CustomDetector, field: string, failures: { cou
   if (d.validate !== undefined && typeof d.validate !== 'function') throw new PolicyError(`${field}.validate`, 'must be a function');
   const flags = d.pattern.flags.includes('g') ? d.pattern.flags.replace('y', '') : d.pattern.flags.replace('y', '') + 'g';
   const userValidate = d.validate;
-  return {
+  // Null prototype: the scanner reads optional fields (prefilter, group…) that a polluted
+  // Object.prototype must not supply.
+  return Object.assign(Object.create(null) as object, {
     name: d.name,
     ...(keywords ? { keywords } : {}),
-    pattern: new RegExp(d.pattern.source, flags),
+    pattern: nonEmptyMatch(linearPattern(d.pattern, flags, `${field}.pattern`, `detector ${JSON.stringify(d.name)}`), `${field}.pattern`),
     ...(userValidate
       ? {
           validate: (m: RegExpExecArray) => {
@@ -111,8 +168,8 @@ function compileCustomDetector(d: CustomDetector, field: string, failures: { cou
           },
         }
       : {}),
-    ...(d.censor !== undefined ? { censor: d.censor } : {}),
-  };
+    ...(d.censor !== undefined ? { censor: censorSpec(d.censor, `${field}.censor`) } : {}),
+  });
 }
 
 /** The censors given per detector in `detectors: { name: { censor } }`. */
@@ -147,10 +204,12 @@ function censorOutputSpec(censor: Censor | undefined, label: string, detectorCen
  * Validates a policy and compiles it. Throws a PolicyError that names the bad field.
  */
 export function compilePolicy(input: Policy | undefined): CompiledPolicy {
-  const policy: Policy = input ?? {};
+  // Own properties only, at every level: a polluted Object.prototype must not change the policy.
+  const policy: Policy = ownFields(input ?? {});
   if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) throw new PolicyError('policy', 'must be an object');
   for (const field of Object.keys(policy)) {
     if (!POLICY_FIELDS.has(field)) throw new PolicyError(field, `is not a policy field (expected one of ${[...POLICY_FIELDS].join(', ')})`);
+    if ((policy as Record<string, unknown>)[field] === null) throw new PolicyError(field, NOT_NULL);
   }
   const preset = policy.preset ?? 'default';
   if (preset !== 'default' && preset !== 'none')
@@ -171,8 +230,8 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
   if (policy.keys !== undefined && !Array.isArray(policy.keys)) throw new PolicyError('keys', 'must be an array of strings or RegExps');
   const keyNames: string[] = useDefaults ? [...DEFAULT_KEYS] : [];
   const keyRegexps: RegExp[] = [];
-  (policy.keys ?? []).forEach((k, i) => {
-    if (k instanceof RegExp) keyRegexps.push(k);
+  ownElements(policy.keys ?? []).forEach((k, i) => {
+    if (k instanceof RegExp) keyRegexps.push(linearPattern(k, k.flags.replace(/[gy]/g, ''), `keys[${i}]`, `key pattern ${String(k)}`));
     else if (typeof k === 'string' && normalizeName(k).replace(/\*/g, '') !== '') keyNames.push(normalizeName(k));
     else throw new PolicyError(`keys[${i}]`, 'must be a key name, a `*` pattern or a RegExp');
   });
@@ -180,39 +239,44 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
   const headerNames = [...(useDefaults ? DEFAULT_HEADERS : []), ...stringList(policy.headers, 'headers')].map(normalizeName);
 
   // Censors.
-  const censor = compileCensor(policy.censor, 'censor');
+  const censor = compileCensor(censorSpec(policy.censor, 'censor'), 'censor');
   const label = policy.label ?? DEFAULT_LABEL;
   if (typeof label !== 'string') throw new PolicyError('label', 'must be a string such as "[REDACTED:{rule}]"');
 
   // Detectors.
   const builtinNames = new Set(BUILTIN_DETECTORS.map((d) => d.name));
-  const settings = policy.detectors ?? {};
+  const settings = ownFields(policy.detectors ?? {});
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings))
     throw new PolicyError('detectors', 'must be an object keyed by detector name');
   const detectorCensors = new Map<string, CompiledCensor>();
   const disabled = new Set<string>();
-  for (const [name, setting] of Object.entries(settings)) {
+  for (const [name, rawSetting] of Object.entries(settings)) {
+    const setting = ownFields(rawSetting);
     const field = `detectors.${name}`;
     if (!builtinNames.has(name) && !(IN_STRING_RULES as readonly string[]).includes(name) && name !== 'userinfo')
       throw new PolicyError(field, `is not a built-in detector (known: ${[...builtinNames, ...IN_STRING_RULES].join(', ')})`);
     if (typeof setting === 'boolean') {
       if (!setting) disabled.add(name);
-    } else if (typeof setting === 'object' && setting !== null) {
+    } else if (typeof setting === 'object' && setting !== null && !Array.isArray(setting)) {
+      onlyFields(setting, DETECTOR_SETTING_FIELDS, field, 'detector setting');
+      if (setting.enabled !== undefined && typeof setting.enabled !== 'boolean')
+        throw new PolicyError(`${field}.enabled`, 'must be a boolean');
       if (setting.enabled === false) disabled.add(name);
-      if (setting.censor !== undefined) detectorCensors.set(name, compileCensor(setting.censor, `${field}.censor`));
+      if (setting.censor !== undefined)
+        detectorCensors.set(name, compileCensor(censorSpec(setting.censor, `${field}.censor`), `${field}.censor`));
     } else throw new PolicyError(field, 'must be a boolean or { enabled?, censor? }');
   }
   if (policy.customDetectors !== undefined && !Array.isArray(policy.customDetectors))
     throw new PolicyError('customDetectors', 'must be an array');
   const failures = { count: 0 };
-  const custom = (policy.customDetectors ?? []).map((d, i) => compileCustomDetector(d, `customDetectors[${i}]`, failures));
+  const custom = ownElements(policy.customDetectors ?? []).map((d, i) => compileCustomDetector(d, `customDetectors[${i}]`, failures));
   for (const d of custom)
     if (d.censor !== undefined) detectorCensors.set(d.name, compileCensor(d.censor, `customDetectors.${d.name}.censor`));
   const detectors: DetectorDefinition[] = [...(useDefaults ? BUILTIN_DETECTORS.filter((d) => !disabled.has(d.name)) : []), ...custom];
 
   // Limits.
-  const limits = policy.limits ?? {};
-  if (typeof limits !== 'object' || limits === null) throw new PolicyError('limits', 'must be an object');
+  const limits = ownFields(policy.limits ?? {});
+  if (typeof limits !== 'object' || limits === null || Array.isArray(limits)) throw new PolicyError('limits', 'must be an object');
   for (const field of Object.keys(limits))
     if (!LIMIT_FIELDS.has(field)) throw new PolicyError(`limits.${field}`, 'is not a limit (maxDepth, maxNodes, maxStringLength)');
 

@@ -15,6 +15,7 @@ import { scanQuery } from './query.js';
 import { SpanList, applySpans } from './spans.js';
 import type { CensorOutputs } from '../censor/censor-outputs.js';
 import type { DetectorDefinition, ScanSession, SecretSpans, SpanSink, TextScanner } from './types.js';
+import { LinearRegExp } from '../policy/linear-regexp.js';
 
 /** What the scanner looks for. */
 export interface TextScannerOptions {
@@ -66,7 +67,8 @@ function compileDetector(d: DetectorDefinition): CompiledDetector {
   const keywords = d.keywords?.map((k) => k.toLowerCase()).filter((k) => k !== '');
   return {
     name: d.name,
-    pattern: new RegExp(d.pattern.source, flags),
+    // A user pattern keeps its linear-time engine (policy/linear-regexp.ts); it already has `g`.
+    pattern: d.pattern instanceof LinearRegExp ? d.pattern : new RegExp(d.pattern.source, flags),
     prefilter: d.prefilter,
     keywords: keywords !== undefined && keywords.length > 0 ? keywords : undefined,
     validate: d.validate,
