@@ -8,7 +8,7 @@
  * every pattern written is one that RE2 compiles.
  */
 import { RE2JS } from 're2js';
-import { BUILTIN_DETECTORS, DEFAULT_HEADERS, DEFAULT_KEYS, normalizeKey, type Policy } from '@hushlog/core';
+import { createRedactor, DEFAULT_CENSOR, DEFAULT_LABEL, type Policy } from '@hushlog/core';
 
 /** One exported value pattern. */
 export interface ExportedValue {
@@ -86,28 +86,6 @@ function own(value: unknown, key: string): unknown {
 function ownList<T>(policy: Policy, key: keyof Policy): readonly T[] {
   const v = own(policy, key);
   return Array.isArray(v) ? (v as T[]) : [];
-}
-
-function usesDefaults(policy: Policy): boolean {
-  return (own(policy, 'preset') ?? 'default') === 'default';
-}
-
-/** The key names a policy censors (normalised, `*` wildcards kept): keys and header names, deduplicated. */
-function keyNames(policy: Policy): string[] {
-  const useDefaults = usesDefaults(policy);
-  const names = new Set<string>();
-  const add = (raw: string) => {
-    const n = raw
-      .split('*')
-      .map((part) => (part === '' ? '' : normalizeKey(part)))
-      .join('*');
-    if (n.replace(/\*/g, '') !== '') names.add(n);
-  };
-  for (const k of useDefaults ? DEFAULT_KEYS : []) add(k);
-  for (const k of ownList<unknown>(policy, 'keys')) if (typeof k === 'string') add(k);
-  for (const h of useDefaults ? DEFAULT_HEADERS : []) add(h);
-  for (const h of ownList<unknown>(policy, 'headers')) if (typeof h === 'string') add(h);
-  return [...names];
 }
 
 function escapeRe2(ch: string): string {
@@ -278,13 +256,6 @@ function q(text: string): string {
   return JSON.stringify(text);
 }
 
-function detectorSetting(policy: Policy, name: string): boolean {
-  const s = own(own(policy, 'detectors'), name);
-  if (s === false) return false;
-  if (own(s, 'enabled') === false) return false;
-  return true;
-}
-
 /**
  * Writes a policy as an OpenTelemetry Collector `redaction` processor configuration (YAML).
  *
@@ -296,25 +267,18 @@ function detectorSetting(policy: Policy, name: string): boolean {
  * //     blocked_key_patterns: [...]
  */
 export function exportOtel(policy: Policy = {}, options: OtelExportOptions = {}): OtelExport {
-  const useDefaults = usesDefaults(policy);
-  const blockedKeyPatterns = keyNames(policy).map(keyPattern);
+  // The policy as the engine compiled it: defaults merged, names normalised, detectors listed.
+  const resolved = createRedactor(policy).policy;
+  const blockedKeyPatterns = [...new Set([...resolved.keys, ...resolved.headers])].map(keyPattern);
   const blockedValues: ExportedValue[] = [];
   const skipped: SkippedRule[] = [];
 
-  const detectors: { name: string; pattern: RegExp; validated: boolean }[] = [];
-  if (useDefaults)
-    for (const d of BUILTIN_DETECTORS)
-      if (detectorSetting(policy, d.name)) detectors.push({ name: d.name, pattern: d.pattern, validated: d.validate !== undefined });
-  for (const d of ownList<unknown>(policy, 'customDetectors')) {
-    const name = own(d, 'name');
-    const pattern = own(d, 'pattern');
-    if (typeof name === 'string' && pattern instanceof RegExp)
-      detectors.push({ name, pattern, validated: typeof own(d, 'validate') === 'function' });
-  }
-
-  for (const d of detectors) {
+  for (const d of resolved.detectors) {
     if (d.validated) {
-      skipped.push({ name: `detector ${d.name}`, reason: `needs its validator (${VALIDATOR_REASONS[d.name] ?? 'a function'})` });
+      skipped.push({
+        name: `detector ${d.name}`,
+        reason: `needs its validator (${(d.builtin && VALIDATOR_REASONS[d.name]) || 'a function'})`,
+      });
       continue;
     }
     const converted = toRe2(d.pattern);
@@ -326,21 +290,20 @@ export function exportOtel(policy: Policy = {}, options: OtelExportOptions = {})
         ...(converted.loosened ? { note: 'lookarounds removed or turned into \\b: may also mask inside longer words' } : {}),
       });
   }
-  if (useDefaults) {
-    if (detectorSetting(policy, 'kv')) skipped.push({ name: 'kv', reason: 'key=value inside strings is code, not one regex' });
-    if (detectorSetting(policy, 'query')) skipped.push({ name: 'query', reason: 'sensitive URL query parameters are code, not one regex' });
+  if (resolved.preset === 'default') {
+    if (resolved.rules.kv) skipped.push({ name: 'kv', reason: 'key=value inside strings is code, not one regex' });
+    if (resolved.rules.query) skipped.push({ name: 'query', reason: 'sensitive URL query parameters are code, not one regex' });
   }
-  for (const p of ownList<string>(policy, 'paths'))
-    skipped.push({ name: `path ${p}`, reason: 'the processor has flat attribute keys, not JSON paths' });
-  for (const k of ownList<unknown>(policy, 'keys'))
-    if (k instanceof RegExp) skipped.push({ name: `key ${String(k)}`, reason: 'RegExp keys are not exported' });
+  for (const p of resolved.paths) skipped.push({ name: `path ${p}`, reason: 'the processor has flat attribute keys, not JSON paths' });
+  for (const k of resolved.keyPatterns) skipped.push({ name: `key ${String(k)}`, reason: 'RegExp keys are not exported' });
 
-  const allow = ownList<string>(policy, 'allow').filter((a) => typeof a === 'string');
-  const ignoredKeys = allow.filter((a) => !a.includes('.') && !a.includes('['));
-  for (const a of allow)
-    if (a.includes('.') || a.includes('[')) skipped.push({ name: `allow ${a}`, reason: 'allowed paths are not exported' });
-  if (own(policy, 'censor') !== undefined || own(policy, 'label') !== undefined)
-    skipped.push({ name: 'censor', reason: 'the processor always masks with ****' });
+  // Allowed keys as written: the processor matches attribute keys exactly, not normalised names.
+  const ignoredKeys = ownList<unknown>(policy, 'allow').filter(
+    (a): a is string => typeof a === 'string' && !a.includes('.') && !a.includes('['),
+  );
+  for (const a of resolved.allowPaths) skipped.push({ name: `allow ${a}`, reason: 'allowed paths are not exported' });
+  const defaultCensor = resolved.censor.type === 'text' && resolved.censor.text === DEFAULT_CENSOR && resolved.label === DEFAULT_LABEL;
+  if (!defaultCensor) skipped.push({ name: 'censor', reason: 'the processor always masks with ****' });
 
   const name = options.processorName ?? 'redaction/hushlog';
   const lines: string[] = [

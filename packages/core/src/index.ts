@@ -19,6 +19,7 @@ export {
   type LineStats,
 } from './line/index.js';
 export { PolicyError } from './policy/errors.js';
+export type { ResolvedPolicy, ResolvedCensor, ResolvedDetector, ResolvedLimits } from './policy/resolved.js';
 export { runWithSecrets } from './secrets/known-secrets.js';
 export {
   requestScope,

@@ -1,4 +1,5 @@
 import { compilePolicy, type CompiledPolicy } from './policy/compile.js';
+import type { ResolvedPolicy } from './policy/resolved.js';
 import type { Policy } from './policy/types.js';
 import { currentSecrets } from './secrets/known-secrets.js';
 import { createWalker, type Finding, type LimitHits, type RedactorStats, type Walker } from './walk/walker.js';
@@ -33,6 +34,11 @@ export interface Redactor {
    * never copied: read a field before and after a call to see which limits that call hit.
    */
   readonly limitHits: Readonly<LimitHits>;
+  /**
+   * The policy as compiled: frozen, with the defaults merged in, names normalised and limits
+   * filled in. Adapters read this rather than re-deriving it from the raw policy.
+   */
+  readonly policy: ResolvedPolicy;
 }
 
 class CompiledRedactor implements Redactor {
@@ -46,6 +52,10 @@ class CompiledRedactor implements Redactor {
   constructor(private readonly compiled: CompiledPolicy) {
     this.walker = createWalker(compiled, this.stats);
     this.auditWalker = createWalker(compiled, { errors: 0, limits: this.limits }, this.auditFindings);
+  }
+
+  get policy(): ResolvedPolicy {
+    return this.compiled.resolved;
   }
 
   get limitHits(): Readonly<LimitHits> {

@@ -63,3 +63,32 @@ describe('policy validation', () => {
     expect(errorOf({ customDetectors: [{ name: 'x', pattern: 'abc' }] }).field).toBe('customDetectors[0].pattern');
   });
 });
+
+describe('redactor.policy: the policy as compiled', () => {
+  it('holds the defaults merged in, names normalised and limits filled in, frozen', () => {
+    const { policy } = createRedactor({
+      keys: ['Session-Key', '*_secret'],
+      headers: ['X-Tenant-Secret'],
+      paths: ['a.b'],
+      allow: ['meta.count', 'tokenizer'],
+    });
+    expect(policy.preset).toBe('default');
+    expect(policy.keys).toEqual(expect.arrayContaining(['password', 'sessionkey', '*secret']));
+    expect(policy.headers).toEqual(expect.arrayContaining(['authorization', 'apikey', 'tenantsecret']));
+    expect(policy.queryKeys).toContain('sig');
+    expect(policy.paths).toEqual(['a.b']);
+    expect(policy.allowPaths).toEqual(['meta.count']);
+    expect(policy.allowKeys).toEqual(['tokenizer']);
+    expect(policy.limits).toEqual({ maxDepth: 64, maxNodes: 100_000, maxStringLength: 1_048_576 });
+    expect(policy.censor).toEqual({ type: 'text', text: '[REDACTED]' });
+    expect(policy.rules).toEqual({ kv: true, query: true });
+    expect(policy.detectors.find((d) => d.name === 'card')).toMatchObject({ builtin: true, validated: true });
+    expect(Object.isFrozen(policy) && Object.isFrozen(policy.keys) && Object.isFrozen(policy.detectors[0])).toBe(true);
+  });
+
+  it('describes a paths-only policy and its censor', () => {
+    const { policy } = createRedactor({ preset: 'none', paths: ['user.password'], censor: { type: 'remove' } });
+    expect(policy).toMatchObject({ preset: 'none', keys: [], headers: [], detectors: [], pathsOnly: true, censor: { type: 'remove' } });
+    expect(createRedactor({ censor: { type: 'mask' } }).policy.censor).toEqual({ type: 'mask', keepLast: 4, char: '*' });
+  });
+});

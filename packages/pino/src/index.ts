@@ -105,7 +105,7 @@ export function pinoRedaction(policy?: Policy, settings: PinoRedactionSettings =
   const redactor = createRedactor(policy);
   const options: PinoRedactionOptions = { hooks: { streamWrite: redactLineHook(redactor) } };
   if (settings.nativePaths === true) {
-    const redact = nativeRedactOptions(policy);
+    const redact = nativeRedactOptions(policy, redactor.policy);
     if (redact !== undefined) options.redact = redact;
   }
   return options;

@@ -2,7 +2,7 @@
  * Translates the plain `paths` of a hushlog policy into pino's native `redact` option. This is a
  * translation of configuration only: pino (fast-redact or @pinojs/redact) does the work.
  */
-import { DEFAULT_CENSOR, toPinoPath, type Policy } from '@hushlog/core';
+import { createRedactor, toPinoPath, type Policy, type ResolvedPolicy } from '@hushlog/core';
 
 /** pino's native `redact` option, in its object form. */
 export interface NativeRedactOptions {
@@ -14,11 +14,6 @@ export interface NativeRedactOptions {
   remove?: boolean;
 }
 
-/** An own property of `value`, never one inherited from a (possibly polluted) prototype. */
-function own(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-}
-
 /**
  * pino's `redact` option for the policy's paths that pino reads with the same meaning, or
  * `undefined` when there are none. Each path is written in the form pino 9 and 10 both accept
@@ -26,25 +21,24 @@ function own(value: unknown, key: string): unknown {
  * or brackets) are left to hushlog alone.
  *
  * @param policy A policy that `createRedactor` has already accepted.
+ * @param resolved That policy as compiled (`redactor.policy`), when a redactor exists already.
  * @throws TypeError when the policy's censor cannot be expressed in pino (a function, `mask` or
  *   `hmac` censor): pino would write a different value than hushlog for the same path.
  */
-export function nativeRedactOptions(policy: Policy | undefined): NativeRedactOptions | undefined {
-  const listed = own(policy, 'paths');
+export function nativeRedactOptions(
+  policy: Policy | undefined,
+  resolved: ResolvedPolicy = createRedactor(policy).policy,
+): NativeRedactOptions | undefined {
   const paths: string[] = [];
-  if (Array.isArray(listed))
-    for (const path of listed as unknown[]) {
-      const native = typeof path === 'string' ? toPinoPath(path) : null;
-      if (native !== null && !paths.includes(native)) paths.push(native);
-    }
+  for (const path of resolved.paths) {
+    const native = toPinoPath(path);
+    if (native !== null && !paths.includes(native)) paths.push(native);
+  }
   if (paths.length === 0) return undefined;
-  const censor = own(policy, 'censor') ?? DEFAULT_CENSOR;
-  if (typeof censor === 'string') return { paths, censor };
-  const type = own(censor, 'type');
-  const text = own(censor, 'text');
-  if (type === 'replace' && typeof text === 'string') return { paths, censor: text };
-  if (type === 'remove') return { paths, remove: true };
-  const kind = typeof censor === 'function' ? 'a function' : `a '${String(type)}'`;
+  const censor = resolved.censor;
+  if (censor.type === 'text') return { paths, censor: censor.text };
+  if (censor.type === 'remove') return { paths, remove: true };
+  const kind = censor.type === 'function' ? 'a function' : `a '${censor.type}'`;
   throw new TypeError(
     `@hushlog/pino: nativePaths needs a string, 'replace' or 'remove' censor, but the policy has ${kind} censor; ` +
       'drop nativePaths (hushlog still redacts those paths) or change the censor',

@@ -11,6 +11,7 @@ import { DEFAULT_CENSOR, DEFAULT_HEADERS, DEFAULT_KEYS, DEFAULT_LABEL, DEFAULT_L
 import { PolicyError } from './errors.js';
 import { LinearRegExp } from './linear-regexp.js';
 import { ownElements, ownFields } from './own.js';
+import { freezeResolved, type ResolvedCensor, type ResolvedPolicy } from './resolved.js';
 import type { Censor, CustomDetector, Policy } from './types.js';
 
 /** The policy compiled once into lookup tables, a path trie, censors and a text scanner. */
@@ -52,6 +53,8 @@ export interface CompiledPolicy {
   readonly maxDepth: number;
   readonly maxNodes: number;
   readonly maxStringLength: number;
+  /** The policy as resolved here, frozen: what adapters read (`redactor.policy`). */
+  readonly resolved: ResolvedPolicy;
 }
 
 const POLICY_FIELDS = new Set(['preset', 'paths', 'keys', 'headers', 'allow', 'censor', 'label', 'detectors', 'customDetectors', 'limits']);
@@ -320,6 +323,35 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
   };
 
   const paths = new PathAutomaton(pathEntries).root;
+  const pathOnly = !hasKeys && headers === null && scanner.empty && allowKeys === null;
+  const resolvedLimits = {
+    maxDepth: positiveInt(limits.maxDepth, 'limits.maxDepth', DEFAULT_LIMITS.maxDepth),
+    maxNodes: positiveInt(limits.maxNodes, 'limits.maxNodes', DEFAULT_LIMITS.maxNodes),
+    maxStringLength: positiveInt(limits.maxStringLength, 'limits.maxStringLength', DEFAULT_LIMITS.maxStringLength),
+  };
+  const resolved = freezeResolved({
+    preset,
+    keys: [...new Set(keyNames)],
+    keyPatterns: keyRegexps,
+    headers: [...new Set(headerNames)],
+    headerContainers: headerNames.length > 0 ? HEADER_CONTAINER_KEYS.map(normalizeName) : [],
+    queryKeys: useDefaults ? DEFAULT_QUERY_KEYS.map(normalizeName) : [],
+    allowKeys: allowNames,
+    paths: pathEntries.filter((e) => e.allow !== true).map((e) => e.source),
+    allowPaths: pathEntries.filter((e) => e.allow === true).map((e) => e.source),
+    detectors: detectors.map((d) => ({
+      name: d.name,
+      builtin: !custom.includes(d as (typeof custom)[number]),
+      pattern: d.pattern,
+      validated: d.validate !== undefined,
+      keywords: d.keywords ?? [],
+    })),
+    rules: { kv: hasKeys && !disabled.has('kv'), query: queryKeys !== null && !disabled.has('query') },
+    censor: resolvedCensor(censorSpec(policy.censor, 'censor')),
+    label,
+    limits: resolvedLimits,
+    pathsOnly: pathOnly,
+  });
 
   return {
     keys,
@@ -332,12 +364,28 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
     spanCensor,
     scanner,
     censorOutputs,
-    pathOnly: !hasKeys && headers === null && scanner.empty && allowKeys === null,
+    pathOnly,
     trackPath: censorWantsContext || [...detectorCensors.keys()].length > 0 || typeof policy.censor === 'object',
     failText: typeof policy.censor === 'string' ? policy.censor : DEFAULT_CENSOR,
     failures,
-    maxDepth: positiveInt(limits.maxDepth, 'limits.maxDepth', DEFAULT_LIMITS.maxDepth),
-    maxNodes: positiveInt(limits.maxNodes, 'limits.maxNodes', DEFAULT_LIMITS.maxNodes),
-    maxStringLength: positiveInt(limits.maxStringLength, 'limits.maxStringLength', DEFAULT_LIMITS.maxStringLength),
+    ...resolvedLimits,
+    resolved,
   };
+}
+
+/** A validated censor spec, as `ResolvedPolicy.censor` describes it. */
+function resolvedCensor(spec: Censor | undefined): ResolvedCensor {
+  if (spec === undefined) return { type: 'text', text: DEFAULT_CENSOR };
+  if (typeof spec === 'string') return { type: 'text', text: spec };
+  if (typeof spec === 'function') return { type: 'function' };
+  switch (spec.type) {
+    case 'replace':
+      return { type: 'text', text: spec.text };
+    case 'remove':
+      return { type: 'remove' };
+    case 'mask':
+      return { type: 'mask', keepLast: spec.keepLast ?? 4, char: spec.char ?? '*' };
+    default:
+      return { type: 'hmac', length: spec.length ?? 16 };
+  }
 }

@@ -58,24 +58,31 @@ interface CompiledDetector {
   readonly requires: number;
 }
 
+/** An own field of a detector definition: never one a polluted Object.prototype supplies. */
+function own<K extends keyof DetectorDefinition>(d: DetectorDefinition, key: K): DetectorDefinition[K] | undefined {
+  return Object.hasOwn(d, key) ? d[key] : undefined;
+}
+
 function compileDetector(d: DetectorDefinition): CompiledDetector {
-  const group = d.group ?? 0;
-  const groupAtEnd = group > 0 && d.groupEndsAtMatchEnd === true;
+  const group = own(d, 'group') ?? 0;
+  const groupAtEnd = group > 0 && own(d, 'groupEndsAtMatchEnd') === true;
   let flags = d.pattern.flags.replace('y', '');
   if (!flags.includes('g')) flags += 'g';
   if (group > 0 && !groupAtEnd && !flags.includes('d')) flags += 'd';
-  const keywords = d.keywords?.map((k) => k.toLowerCase()).filter((k) => k !== '');
+  const keywords = own(d, 'keywords')
+    ?.map((k) => k.toLowerCase())
+    .filter((k) => k !== '');
   return {
     name: d.name,
     // A user pattern keeps its linear-time engine (policy/linear-regexp.ts); it already has `g`.
     pattern: d.pattern instanceof LinearRegExp ? d.pattern : new RegExp(d.pattern.source, flags),
-    prefilter: d.prefilter,
+    prefilter: own(d, 'prefilter'),
     keywords: keywords !== undefined && keywords.length > 0 ? keywords : undefined,
-    validate: d.validate,
+    validate: own(d, 'validate'),
     group,
     groupAtEnd,
-    mask: d.anyFacts ?? -1,
-    requires: d.allFacts ?? 0,
+    mask: own(d, 'anyFacts') ?? -1,
+    requires: own(d, 'allFacts') ?? 0,
   };
 }
 

@@ -26,6 +26,13 @@ function redactWith(fields: Record<string, unknown>, policy: Policy | undefined,
 }
 
 describe('policies read through own properties only', () => {
+  it('keeps the built-in detectors when Object.prototype holds keywords, a prefilter or a validator', () => {
+    const fields = { keywords: ['zzz-never'], prefilter: () => false, validate: () => false, group: 7 };
+    expect(redactWith(fields, undefined, { note: `${EMAIL} paid with ${CARD}` })).toEqual({
+      note: '[REDACTED:email] paid with [REDACTED:card]',
+    });
+  });
+
   it("keeps the default redaction when Object.prototype.preset is 'none'", () => {
     expect(redactWith({ preset: 'none' }, undefined, { password: 'hunter2hunter2', note: EMAIL })).toEqual({
       password: '[REDACTED]',
