@@ -54,6 +54,8 @@ export class CensorOutputs {
   /** Literals one of which every censor output starts with, for a native search. */
   private readonly heads: readonly string[];
   private readonly maxText: number;
+  /** 1 for each ASCII character a censor output can start with. */
+  private readonly firstChars: Uint8Array;
 
   constructor(spec: CensorOutputSpec) {
     this.texts = [...new Set(spec.texts.filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
@@ -70,11 +72,26 @@ export class CensorOutputs {
     if (this.hmac) heads.add(HMAC_PREFIX);
     this.heads = [...heads];
     this.maxText = this.texts.length === 0 ? 0 : (this.texts[0] as string).length;
+    // Every output starts with one of these (a mask may start with anything when keepLast is 0
+    // and the value is short, so masks mark every character).
+    const firsts = new Uint8Array(128);
+    const mark = (text: string) => {
+      const c = text.charCodeAt(0);
+      if (c < 128) firsts[c] = 1;
+    };
+    for (const t of this.texts) mark(t);
+    if (this.labelHead !== '') mark(this.labelHead);
+    if (this.hmac) mark(HMAC_PREFIX);
+    for (const m of this.masks) mark(m.char);
+    this.firstChars = firsts;
   }
 
   /** True when `value` is exactly a censor output (a censored value seen again). */
   isCensored(value: string): boolean {
     if (value.length === 0) return false;
+    // most values start with none of the outputs' first characters: one table read decides
+    const first = value.charCodeAt(0);
+    if (first < 128 && this.firstChars[first] === 0) return false;
     if (this.endAt(value, 0) === value.length) return true;
     for (const m of this.masks) if (isMasked(value, m.char, m.keepLast)) return true;
     return false;

@@ -228,27 +228,39 @@ export class TextProfile {
   /** The exact facts of a short string; -1 for a long string (ask `has`). */
   facts = 0;
   private values = 0;
-  private known = 0;
+  private settled = 0;
 
   /** Profiles `text`: exact facts now for a short string, none yet for a long one. */
   reset(text: string): this {
     this.text = text;
     if (text.length <= SHORT_TEXT) {
       this.facts = this.values = exactFacts(text);
-      this.known = ALL;
+      this.settled = ALL;
     } else {
       this.facts = -1;
       this.values = 0;
-      this.known = 0;
+      this.settled = 0;
     }
+    return this;
+  }
+
+  /**
+   * Describes `text` by one known fact only, whether it needs JSON escaping (a string proven clean
+   * before, or a redacted string whose pieces are known); any other fact is computed when asked.
+   */
+  known(text: string, escapes: boolean): this {
+    this.text = text;
+    this.facts = -1;
+    this.values = escapes ? JSON_ESCAPE : 0;
+    this.settled = JSON_ESCAPE;
     return this;
   }
 
   /** True when the string has (for a long string: may have) `fact`, one of the bit constants of this module. */
   has(fact: number): boolean {
-    if ((this.known & fact) === 0) {
+    if ((this.settled & fact) === 0) {
       const yes = this.nativeFact(fact);
-      this.known |= fact;
+      this.settled |= fact;
       if (yes) this.values |= fact;
     }
     return (this.values & fact) !== 0;
@@ -256,7 +268,7 @@ export class TextProfile {
 
   /** True when the profiled string must be escaped in JSON (exact and free for a short string). */
   needsJsonEscape(): boolean {
-    return this.text.length <= SHORT_TEXT ? (this.values & JSON_ESCAPE) !== 0 : this.has(JSON_ESCAPE);
+    return this.has(JSON_ESCAPE);
   }
 
   /** Computes one fact of a long string natively (a "maybe" answer is allowed). */

@@ -10,6 +10,7 @@
  * search when the policy has keyword detectors, and a few `indexOf` calls.
  */
 import { COLON, DOUBLE_DASH, EQUALS, QUESTION, TextProfile } from '../detect/facts.js';
+import { detachString } from '../match/keys.js';
 import { KeyVerdicts, scanKeyValues } from './keyvalue.js';
 import { scanQuery } from './query.js';
 import { SpanList, applySpans } from './spans.js';
@@ -130,6 +131,10 @@ function keywordHint(detectors: readonly CompiledDetector[]): RegExp | null {
   }
 }
 
+/** Strings up to this length that a session proved clean are remembered, up to this many. */
+const CLEAN_CACHE_LENGTH = 128;
+const CLEAN_CACHE_SIZE = 2048;
+
 /** Beyond these, the keyword hint is not built (see keywordHint). */
 const MAX_HINT_KEYWORDS = 4096;
 const MAX_HINT_CHARS = 65536;
@@ -229,6 +234,9 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner {
   function session(): ScanSession {
     const profile = new TextProfile();
     const spans = new SpanList();
+    // Strings proven clean, with whether they need JSON escaping: log values repeat (methods,
+    // hosts, user agents, routes), and a string seen clean is clean again under the same policy.
+    const clean = new Map<string, boolean>();
     const addKeyValue = (start: number, end: number) => spans.add(start, end, KEY_VALUE_DETECTOR);
     const addQuery = (start: number, end: number) => spans.add(start, end, QUERY_DETECTOR);
     return {
@@ -240,6 +248,14 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner {
           spans.clear();
           addSecretSpans(text, secrets, spans);
           return spans.size === 0 ? text : applySpans(text, spans, sink);
+        }
+        const cacheable = !scrub && text.length >= 3 && text.length <= CLEAN_CACHE_LENGTH;
+        if (cacheable) {
+          const escapes = clean.get(text);
+          if (escapes !== undefined) {
+            profile.known(text, escapes);
+            return text;
+          }
         }
         profile.reset(text);
         if (text.length < 3) return text;
@@ -275,12 +291,14 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner {
         // a kv value ends at a space and a known passphrase does not, and overlapping spans are
         // hidden as their union. A rule that found the same start first names the span.
         if (scrub) addSecretSpans(text, secrets, spans);
-        if (spans.size === 0) return text;
-        if (outputs !== null && outputs.mayHold(text)) {
-          dropCensored(text, spans, outputs);
-          if (spans.size === 0) return text;
+        if (spans.size > 0 && outputs !== null && outputs.mayHold(text)) dropCensored(text, spans, outputs);
+        if (spans.size > 0) return applySpans(text, spans, sink);
+        if (cacheable) {
+          if (clean.size >= CLEAN_CACHE_SIZE) clean.clear();
+          // detached: a cached slice of a long line would keep the whole line alive
+          clean.set(detachString(text), profile.needsJsonEscape());
         }
-        return applySpans(text, spans, sink);
+        return text;
       },
     };
   }

@@ -182,6 +182,11 @@ export class WalkContext {
   /** Set by the walker: redacts JSON held in a string, preserving how it was written. */
   jsonText: JsonTextRedactor = () => null;
 
+  /** Whether a replacement written into the string being scanned needs JSON escaping (and the last one, memoised). */
+  private replacementEscapes = false;
+  private lastReplacement = '';
+  private lastReplacementEscapes = false;
+
   /** Strings this walk wrote before its last echo was found, and how many echoes were known then. */
   private readonly seen: string[] = [];
   private readonly seenAt: number[] = [];
@@ -221,7 +226,13 @@ export class WalkContext {
     this.sink = (secret, detector) => {
       if (ECHO_RULES.has(detector)) this.echo(secret);
       if (this.findings !== null) this.findings.push({ rule: `detector:${detector}`, path: this.pathThunk() });
-      return this.spanCensor(secret, detector, this.pathThunk);
+      const replacement = this.spanCensor(secret, detector, this.pathThunk);
+      if (replacement !== this.lastReplacement) {
+        this.lastReplacement = replacement;
+        this.lastReplacementEscapes = needsJsonEscape(replacement);
+      }
+      if (this.lastReplacementEscapes) this.replacementEscapes = true;
+      return replacement;
     };
     this.censorValue = (value, ctx) => {
       if (typeof value === 'string') {
@@ -297,7 +308,10 @@ export class WalkContext {
     const count = this.echoCount;
     for (let i = 0; i < this.seenCount; i++) {
       const s = this.seen[i] as string;
-      for (let j = this.seenAt[i] as number; j < count; j++) if (s.includes(this.echoAt(j))) return true;
+      for (let j = this.seenAt[i] as number; j < count; j++) {
+        const echo = this.echoAt(j);
+        if (s.length >= echo.length && s.includes(echo)) return true;
+      }
     }
     return false;
   }
@@ -507,8 +521,15 @@ export class WalkContext {
   text(s: string): string {
     const secrets = this.secrets;
     const echoes = secrets.values.length - this.echoStart;
-    const out = this.scan.redact(s, this.sink, secrets.values.length === 0 ? null : secrets);
-    if (out !== s) this.changes++;
+    this.replacementEscapes = false;
+    const scan = this.scan;
+    const out = scan.redact(s, this.sink, secrets.values.length === 0 ? null : secrets);
+    if (out !== s) {
+      this.changes++;
+      // the output is the input's text and the replacements: it needs escaping only if one of them does
+      const profile = scan.profile;
+      if (profile.text === s) profile.known(out, profile.needsJsonEscape() || this.replacementEscapes);
+    }
     // noted with the echoes known before it: one found in this very string may echo in it
     this.remember(out, echoes);
     return out;
