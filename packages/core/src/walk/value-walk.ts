@@ -312,10 +312,13 @@ export class ValueWalk {
     const careful = ctx.careful;
     const keep = mode === Mode.Keep;
     const plainNames = keep || ctx.pathOnly;
-    // The common case, decided inline: no path here, no allow-list, no path tracking, an ordinary
-    // object or a header container (what `decide` would do, without its out-parameters).
-    const hot = state === null && !plainNames && mode !== Mode.Jwk && ctx.policy.allowKeys === null && !ctx.trackPath;
-    const headerKeys = mode === Mode.Headers;
+    // The common case has a loop of its own: no path here, no allow-list, no path tracking, an
+    // ordinary object or a header container.
+    if (state === null && !plainNames && mode !== Mode.Jwk && ctx.policy.allowKeys === null && !ctx.trackPath && !careful) {
+      return json
+        ? this.hotEntriesJson(v, depth, mode === Mode.Headers, viaToJSON)
+        : this.hotEntries(v, depth, mode === Mode.Headers, viaToJSON, force);
+    }
     const base = this.top;
     let copy: Bag | null = null;
     let text = '{';
@@ -342,26 +345,6 @@ export class ValueWalk {
       if (child === THREW) {
         ctx.changes++;
         out = this.leaf(ctx.failText);
-      } else if (hot) {
-        info = headerKeys ? ctx.headerInfo(k) : ctx.keyInfo(k);
-        const rule = info.rule;
-        if (rule === null) {
-          if (typeof child === 'string') {
-            const s = ctx.string(child, depth + 1, Mode.Plain);
-            if (json) {
-              const name = ctx.scrubKey(info.name);
-              if (name === info.name && !ctx.escapes(s)) {
-                // a key as cached and a string needing no escape: key, quotes and text in one piece
-                if (name !== k) ctx.renamed(k);
-                text += (first ? info.quoted : info.commaQuoted) + s + '"';
-                first = false;
-                continue;
-              }
-              out = ctx.escapes(s) ? JSON.stringify(s) : `"${s}"`;
-            } else out = s;
-          } else out = this.visit(child, null, depth + 1, Mode.Plain);
-        } else if (rule === CONTAINER) out = this.visit(child, null, depth + 1, Mode.Headers);
-        else out = this.decided(ctx.censor(k, child, rule.rule, rule.style));
       } else if (keep) out = this.visit(child, null, depth + 1, Mode.Keep);
       else {
         const verdict = ctx.decide(k, state, mode);
@@ -393,6 +376,90 @@ export class ValueWalk {
       }
     }
     if (json) return text + '}';
+    if (copy === null && force) copy = this.flushObject(base, v);
+    this.top = base;
+    return copy ?? v;
+  }
+
+  /**
+   * The JSON of an ordinary object or header container with no path active, no allow-list and no
+   * path tracking, in the fast walk: each key costs one cached lookup (its rule and its JSON text).
+   */
+  private hotEntriesJson(v: Bag, depth: number, headerKeys: boolean, viaToJSON: boolean): string {
+    const ctx = this.ctx;
+    let text = '{';
+    let first = true;
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      if (k === 'toJSON' && !viaToJSON && typeof v[k] === 'function')
+        return this.special(v, null, depth, headerKeys ? Mode.Headers : Mode.Plain) as string;
+      if (++ctx.nodes > ctx.maxNodes) {
+        ctx.hitLimit(LimitHit.Nodes);
+        return `${text}${first ? '' : ','}${TRUNCATED_JSON}}`;
+      }
+      const child = v[k];
+      const info = headerKeys ? ctx.headerInfo(k) : ctx.keyInfo(k);
+      const name = ctx.scrubKey(info.name);
+      if (name !== k) ctx.renamed(k);
+      const rule = info.rule;
+      let out: unknown;
+      if (rule === null) {
+        if (typeof child === 'string') {
+          const s = ctx.string(child, depth + 1, Mode.Plain);
+          if (name === info.name && !ctx.escapes(s)) {
+            // a key as cached and a string needing no escape: key, quotes and text in one piece
+            text += (first ? info.quoted : info.commaQuoted) + s + '"';
+            first = false;
+            continue;
+          }
+          out = JSON.stringify(s);
+        } else out = this.visit(child, null, depth + 1, Mode.Plain);
+      } else if (rule === CONTAINER) out = this.visit(child, null, depth + 1, Mode.Headers);
+      else out = this.decided(ctx.censor(k, child, rule.rule, rule.style));
+      if (out === REMOVE) continue;
+      text += (name === info.name ? (first ? info.json : info.comma) : (first ? '' : ',') + quoteKey(name)) + (out as string);
+      first = false;
+    }
+    return text + '}';
+  }
+
+  /** The copy of an ordinary object or header container, as `hotEntriesJson` writes its JSON. */
+  private hotEntries(v: Bag, depth: number, headerKeys: boolean, viaToJSON: boolean, force: boolean): unknown {
+    const ctx = this.ctx;
+    const base = this.top;
+    let copy: Bag | null = null;
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      if (k === 'toJSON' && !viaToJSON && typeof v[k] === 'function') {
+        this.top = base;
+        return this.special(v, null, depth, headerKeys ? Mode.Headers : Mode.Plain);
+      }
+      if (++ctx.nodes > ctx.maxNodes) {
+        ctx.hitLimit(LimitHit.Nodes);
+        copy ??= this.flushObject(base, v);
+        setOwn(copy, MARKERS.truncatedKey, MARKERS.maxNodes);
+        break;
+      }
+      const child = v[k];
+      const info = headerKeys ? ctx.headerInfo(k) : ctx.keyInfo(k);
+      const name = ctx.scrubKey(info.name);
+      if (name !== k) ctx.renamed(k);
+      const rule = info.rule;
+      let out: unknown;
+      if (rule === null)
+        out = typeof child === 'string' ? ctx.string(child, depth + 1, Mode.Plain) : this.visit(child, null, depth + 1, Mode.Plain);
+      else if (rule === CONTAINER) out = this.visit(child, null, depth + 1, Mode.Headers);
+      else out = ctx.censor(k, child, rule.rule, rule.style);
+      if (copy !== null) {
+        if (out !== REMOVE) setOwn(copy, name, out === NEG_ZERO ? 0 : out);
+      } else if (out !== child || name !== k) {
+        copy = this.flushObject(base, v);
+        if (out !== REMOVE) setOwn(copy, name, out === NEG_ZERO ? 0 : out);
+      } else {
+        this.stackKeys[this.top] = k;
+        this.stackValues[this.top++] = child;
+      }
+    }
     if (copy === null && force) copy = this.flushObject(base, v);
     this.top = base;
     return copy ?? v;
