@@ -249,10 +249,16 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner {
           addSecretSpans(text, secrets, spans);
           return spans.size === 0 ? text : applySpans(text, spans, sink);
         }
-        const cacheable = !scrub && text.length >= 3 && text.length <= CLEAN_CACHE_LENGTH;
+        const cacheable = text.length >= 3 && text.length <= CLEAN_CACHE_LENGTH;
         if (cacheable) {
           const escapes = clean.get(text);
           if (escapes !== undefined) {
+            // no rule finds anything here: only exact secrets are left to look for
+            if (scrub) {
+              spans.clear();
+              addSecretSpans(text, secrets, spans);
+              if (spans.size > 0) return applySpans(text, spans, sink);
+            }
             profile.known(text, escapes);
             return text;
           }
@@ -287,18 +293,18 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner {
         if (queryVerdicts !== null && (facts & QUESTION) !== 0 && (facts !== -1 || text.includes('?'))) {
           scanQuery(text, queryVerdicts, addQuery);
         }
-        // Exact secrets are spans like any other, so they cannot be cut by the rules that cut text:
-        // a kv value ends at a space and a known passphrase does not, and overlapping spans are
-        // hidden as their union. A rule that found the same start first names the span.
-        if (scrub) addSecretSpans(text, secrets, spans);
         if (spans.size > 0 && outputs !== null && outputs.mayHold(text)) dropCensored(text, spans, outputs);
-        if (spans.size > 0) return applySpans(text, spans, sink);
-        if (cacheable) {
+        // no rule found anything: remembered as clean of rules (exact secrets change per scope and record)
+        if (spans.size === 0 && cacheable) {
           if (clean.size >= CLEAN_CACHE_SIZE) clean.clear();
           // detached: a cached slice of a long line would keep the whole line alive
           clean.set(detachString(text), profile.needsJsonEscape());
         }
-        return text;
+        // Exact secrets are spans like any other, so they cannot be cut by the rules that cut text:
+        // a kv value ends at a space and a known passphrase does not, and overlapping spans are
+        // hidden as their union. A rule that found the same start first names the span.
+        if (scrub) addSecretSpans(text, secrets, spans);
+        return spans.size === 0 ? text : applySpans(text, spans, sink);
       },
     };
   }
