@@ -189,6 +189,7 @@ export class WalkContext {
 
   /** Strings this walk wrote before its last echo was found, and how many echoes were known then. */
   private readonly seen: string[] = [];
+  private readonly seenInputs: string[] = [];
   private readonly seenAt: number[] = [];
   private seenCount = 0;
 
@@ -205,6 +206,13 @@ export class WalkContext {
   private readonly censorValue: CompiledPolicy['censor'];
   /** True for text a censor wrote. */
   private readonly isCensored: (text: string) => boolean;
+  /** The one censor call of this walker, reused (its context is set per value). */
+  private readonly call: {
+    censor: CompiledPolicy['censor'];
+    ctx: CensorContext;
+    known: readonly string[];
+    censored: (text: string) => boolean;
+  };
 
   constructor(policy: CompiledPolicy, stats: RedactorStats, findings: Finding[] | null) {
     this.policy = policy;
@@ -241,6 +249,7 @@ export class WalkContext {
       } else if (typeof value === 'number' && Number.isInteger(value)) this.echo(String(value));
       return censor(value, ctx);
     };
+    this.call = { censor: this.censorValue, ctx: NO_CONTEXT, known: this.secrets.values, censored: this.isCensored };
   }
 
   /**
@@ -292,10 +301,11 @@ export class WalkContext {
   }
 
   /** Notes a string the walk wrote, so a secret found after it can still be looked for in it. */
-  private remember(s: string, echoesBefore: number = this.secrets.values.length - this.echoStart): void {
-    if (!this.collectEchoes || this.pathOnly || s.length < MIN_ECHO_LENGTH) return;
+  private remember(input: string, output: string, echoesBefore: number = this.secrets.values.length - this.echoStart): void {
+    if (!this.collectEchoes || this.pathOnly || input.length < MIN_ECHO_LENGTH) return;
     const i = this.seenCount++;
-    this.seen[i] = s;
+    this.seenInputs[i] = input;
+    this.seen[i] = output;
     this.seenAt[i] = echoesBefore;
   }
 
@@ -307,10 +317,12 @@ export class WalkContext {
   echoedEarlier(): boolean {
     const count = this.echoCount;
     for (let i = 0; i < this.seenCount; i++) {
-      const s = this.seen[i] as string;
+      // the input first: it is flat, while a redacted output is built of pieces that a search
+      // would first join (and an echo in the output was in the input)
+      const input = this.seenInputs[i] as string;
       for (let j = this.seenAt[i] as number; j < count; j++) {
         const echo = this.echoAt(j);
-        if (s.length >= echo.length && s.includes(echo)) return true;
+        if (input.length >= echo.length && input.includes(echo) && (this.seen[i] as string).includes(echo)) return true;
       }
     }
     return false;
@@ -318,7 +330,7 @@ export class WalkContext {
 
   /** Drops the strings noted for `echoedEarlier` (so a walker holds no log line between calls). */
   forget(): void {
-    for (let i = 0; i < this.seenCount; i++) this.seen[i] = '';
+    for (let i = 0; i < this.seenCount; i++) this.seen[i] = this.seenInputs[i] = '';
     this.seenCount = 0;
   }
 
@@ -367,7 +379,7 @@ export class WalkContext {
 
   /** `name` with the walk's exact secrets censored (key names are short: split and join). */
   scrubKey(name: string): string {
-    this.remember(name);
+    this.remember(name, name);
     const { values, rules } = this.secrets;
     if (values.length === 0 || name.length < this.secrets.shortest) return name;
     let out = name;
@@ -479,7 +491,9 @@ export class WalkContext {
     }
     let out: unknown;
     try {
-      out = censorStyled(v, style, { censor: this.censorValue, ctx, known: this.secrets.values, censored: this.isCensored });
+      const call = this.call;
+      call.ctx = ctx;
+      out = censorStyled(v, style, call);
     } catch {
       this.stats.errors++;
       out = this.failText;
@@ -531,7 +545,7 @@ export class WalkContext {
       if (profile.text === s) profile.known(out, profile.needsJsonEscape() || this.replacementEscapes);
     }
     // noted with the echoes known before it: one found in this very string may echo in it
-    this.remember(out, echoes);
+    this.remember(s, out, echoes);
     return out;
   }
 
