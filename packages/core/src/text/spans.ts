@@ -16,6 +16,8 @@ export class SpanList {
   readonly names: string[] = [];
   /** Scratch for the order in which `applySpans` writes the spans. */
   readonly order: number[] = [];
+  /** Scratch for the pieces `applySpans` joins. */
+  readonly pieces: string[] = [];
   /** The number of spans collected. */
   size = 0;
 
@@ -84,14 +86,18 @@ export function applySpans(text: string, spans: SpanList, sink: SpanSink): strin
   const { starts, ends, names } = spans;
   const count = spans.size;
   if (count === 0) return text;
+  // The pieces are joined once (a flat string): a later search or escape check of the result then
+  // reads it as it is, without first joining a chain of concatenations.
+  const pieces = spans.pieces;
+  pieces.length = 0;
   if (count === 1) {
     const start = starts[0] as number;
     const end = ends[0] as number;
-    return text.slice(0, start) + sink(text.slice(start, end), names[0] as string) + text.slice(end);
+    pieces.push(text.slice(0, start), sink(text.slice(start, end), names[0] as string), text.slice(end));
+    return pieces.join('');
   }
   const small = count <= SMALL_SORT ? smallOrder(starts, count, spans.order) : null;
   const keys = small === null ? largeOrder(starts, count) : null;
-  let out = '';
   let written = 0;
   let k = 0;
   while (k < count) {
@@ -103,8 +109,9 @@ export function applySpans(text: string, spans: SpanList, sink: SpanSink): strin
       end = Math.max(end, ends[orderAt(small, keys, k)] as number);
       k++;
     }
-    out += text.slice(written, start) + sink(text.slice(start, end), names[first] as string);
+    pieces.push(text.slice(written, start), sink(text.slice(start, end), names[first] as string));
     written = end;
   }
-  return out + text.slice(written);
+  pieces.push(text.slice(written));
+  return pieces.join('');
 }

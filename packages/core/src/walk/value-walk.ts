@@ -55,10 +55,6 @@ const enum Converted {
   List = 3,
 }
 
-/** Censor outputs up to this length have their JSON text kept, up to this many. */
-const DECIDED_CACHE_LENGTH = 64;
-const DECIDED_CACHE_SIZE = 256;
-
 /** The JSON of the key that marks a truncated object, and its value. */
 const TRUNCATED_JSON = `${quoteKey(MARKERS.truncatedKey)}${quote(MARKERS.maxNodes)}`;
 
@@ -73,8 +69,9 @@ export class ValueWalk {
   private convertedMode: Mode = Mode.Plain;
   private convertedOwn = false;
   private readonly isSensitiveQuery: ((name: string) => boolean) | null;
-  /** The JSON text of short censor outputs, which repeat from line to line. */
-  private readonly decidedJson = new Map<string, string>();
+  /** The last censor output written and its JSON text. */
+  private lastDecided = '';
+  private lastDecidedJson = '""';
   private readonly urlCensor: (secret: string, rule: string) => string;
 
   /**
@@ -107,17 +104,11 @@ export class ValueWalk {
   private decided(v: unknown): unknown {
     if (!this.json || v === REMOVE) return v;
     switch (typeof v) {
-      case 'string': {
-        // censor outputs repeat (`[REDACTED]`, `Bearer [REDACTED]`): their JSON is kept
-        if (v.length > DECIDED_CACHE_LENGTH) return quote(v);
-        let text = this.decidedJson.get(v);
-        if (text === undefined) {
-          text = quote(v);
-          if (this.decidedJson.size >= DECIDED_CACHE_SIZE) this.decidedJson.clear();
-          this.decidedJson.set(v, text);
-        }
-        return text;
-      }
+      case 'string':
+        // the policy's censor text comes back as the very same string: its JSON is kept
+        if (v === this.lastDecided) return this.lastDecidedJson;
+        this.lastDecided = v;
+        return (this.lastDecidedJson = quote(v));
       case 'number':
         return numberText(v);
       case 'boolean':
