@@ -69,6 +69,6 @@ describe('known secrets and the rules that cut text', () => {
   it('scrubs a known passphrase whole even where the key=value rule would stop at its first space', () => {
     const out = runWithSecrets(['correct horse battery staple'], () => r.redactString('login password=correct horse battery staple ok'));
     expect(out).not.toContain('horse');
-    expect(out).toBe('login password=[REDACTED:kv] ok');
+    expect(out).toBe('login password=[REDACTED:known-secret] ok');
   });
 });

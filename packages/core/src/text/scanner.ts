@@ -249,16 +249,19 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner {
           addSecretSpans(text, secrets, spans);
           return spans.size === 0 ? text : applySpans(text, spans, sink);
         }
+        // Exact secrets (known secrets, echoes) go first, before every rule: the rules then read
+        // the text with them already replaced, as a second pass would, so a rule can neither cut
+        // a secret (a kv value ends at a space, a passphrase does not) nor read its neighbour's
+        // edge differently the next time (redacting twice changes nothing).
+        if (scrub) {
+          spans.clear();
+          addSecretSpans(text, secrets, spans);
+          if (spans.size > 0) return this.redact(applySpans(text, spans, sink), sink, null);
+        }
         const cacheable = text.length >= 3 && text.length <= CLEAN_CACHE_LENGTH;
         if (cacheable) {
           const escapes = clean.get(text);
           if (escapes !== undefined) {
-            // no rule finds anything here: only exact secrets are left to look for
-            if (scrub) {
-              spans.clear();
-              addSecretSpans(text, secrets, spans);
-              if (spans.size > 0) return applySpans(text, spans, sink);
-            }
             profile.known(text, escapes);
             return text;
           }
@@ -300,10 +303,6 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner {
           // detached: a cached slice of a long line would keep the whole line alive
           clean.set(detachString(text), profile.needsJsonEscape());
         }
-        // Exact secrets are spans like any other, so they cannot be cut by the rules that cut text:
-        // a kv value ends at a space and a known passphrase does not, and overlapping spans are
-        // hidden as their union. A rule that found the same start first names the span.
-        if (scrub) addSecretSpans(text, secrets, spans);
         return spans.size === 0 ? text : applySpans(text, spans, sink);
       },
     };

@@ -99,6 +99,8 @@ function censorSetCookie(value: string, call: CensorCall): string {
 export function censorStyled(value: unknown, style: ValueStyle, call: CensorCall): unknown {
   if (style !== ValueStyle.Plain) {
     if (typeof value === 'string') {
+      // a value censored whole before (a mask keeps its last characters, which may look like a part)
+      if (call.censored(value)) return value;
       if (style === ValueStyle.AuthScheme) {
         const space = value.indexOf(' ');
         // The common `Bearer <token>` shape without a regex; anything else goes through SCHEME.
@@ -115,11 +117,13 @@ export function censorStyled(value: unknown, style: ValueStyle, call: CensorCall
       let changed = false;
       const out = value.map((v: unknown) => {
         const c =
-          typeof v === 'string'
-            ? style === ValueStyle.SetCookie
-              ? censorSetCookie(v, call)
-              : censorCookieHeader(v, call)
-            : part(String(v), call);
+          typeof v !== 'string'
+            ? part(String(v), call)
+            : call.censored(v)
+              ? v
+              : style === ValueStyle.SetCookie
+                ? censorSetCookie(v, call)
+                : censorCookieHeader(v, call);
         if (c !== v) changed = true;
         return c;
       });
