@@ -22,6 +22,13 @@ interface Ending {
   _ending?: boolean;
 }
 
+/** The logger that pipes into a transport, as far as the wrapper reads it: its readable side's buffer. */
+interface Source {
+  _readableState?: { length: number; ended?: boolean };
+  on(event: 'data', listener: () => void): unknown;
+  off(event: 'data', listener: () => void): unknown;
+}
+
 /** Options of {@link RedactingTransport}. */
 export interface RedactingTransportOptions {
   /** The transport that writes the lines: Console, File, Stream, or any winston 3 transport. */
@@ -55,6 +62,10 @@ export class RedactingTransport extends TransportStream {
   readonly transport: WinstonTransport;
   private readonly redactor: Redactor;
   private endingForwarded = false;
+  /** The logger piping into this transport (winston-transport keeps it as `parent` too). */
+  private source: Source | null = null;
+  /** An `end()` held back until the source has handed over every entry it holds: the check that releases it. */
+  private pendingEnd: (() => void) | null = null;
 
   /**
    * @param options the transport to wrap and the policy. Throws a `TypeError` when `transport` is
@@ -87,6 +98,47 @@ export class RedactingTransport extends TransportStream {
       });
     }
     for (const event of FORWARDED_EVENTS) inner.on(event, (...args: unknown[]) => this.emit(event, ...args));
+    this.on('pipe', (source: Source) => {
+      this.source = source;
+    });
+    this.on('unpipe', (source: Source) => {
+      if (this.source !== source) return;
+      this.source = null;
+      this.pendingEnd?.(); // removed from the logger while an end waited for it: end now
+    });
+  }
+
+  /**
+   * Ends this transport once the logger has handed over every entry it still holds. winston's
+   * Logger ends its transports as soon as its own writable side has finished, while entries it
+   * already formatted may still wait in its readable buffer for a slow transport; those would
+   * then be written after end (an error, and lost lines). So the end waits until that buffer is
+   * empty; a logger that is not piping into this transport ends it at once.
+   */
+  override end(...args: unknown[]): this {
+    const source = this.source;
+    const state = source?._readableState;
+    if (this.pendingEnd !== null) {
+      // Already waiting: a callback given now runs when this transport finishes, as end(cb) would.
+      const callback = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      if (callback) this.once('finish', callback);
+      return this;
+    }
+    if (source === null || state === undefined || state.length === 0 || this.writableEnded) return this.endNow(args);
+    const handedOver = (): void => {
+      if (state.length === 0 || this.source !== source) {
+        source.off('data', handedOver);
+        this.pendingEnd = null;
+        this.endNow(args);
+      }
+    };
+    this.pendingEnd = handedOver;
+    source.on('data', handedOver);
+    return this;
+  }
+
+  private endNow(args: unknown[]): this {
+    return (super.end as (...a: unknown[]) => this).apply(this, args);
   }
 
   /**
@@ -170,6 +222,12 @@ export class RedactingTransport extends TransportStream {
     this.transport.once('finish', () => this.emit('finish'));
   }
 }
+
+// winston-transport's `_writev` calls `log` for every buffered entry at once and reports them all
+// written before any `log` has called back, so `end()` then ends the inner transport while those
+// entries are still on their way (a slow transport, or a File waiting for its stream to drain).
+// Without it, the stream hands entries over one at a time, each after the previous one's callback.
+(RedactingTransport.prototype as unknown as { _writev: null })._writev = null;
 
 /** The JSON line of a redacted entry (string keys only), for entries that reach the transport unfinished. */
 function jsonLine(entry: Info): string {
