@@ -2,6 +2,7 @@ import type { Policy, Redactor } from '@hushlog/core';
 import type { Logform } from 'winston';
 import { redactInfo, type Info } from './info.js';
 import { redactorFor } from './redactors.js';
+import { captureWinstonScopes } from './scopes.js';
 
 /**
  * The logform format returned by {@link redactFormat}. Each `transform` returns a NEW, redacted
@@ -12,7 +13,9 @@ export class RedactFormat implements Logform.Format {
   readonly options: object = {};
 
   /** @param redactor the compiled policy this format applies. */
-  constructor(private readonly redactor: Redactor) {}
+  constructor(private readonly redactor: Redactor) {
+    captureWinstonScopes();
+  }
 
   /**
    * Redacts one info: `message`, meta and defaultMeta, Errors (message, stack, cause, own

@@ -16,6 +16,7 @@
  */
 import { format as utilFormat } from 'node:util';
 import type { Redactor } from '@hushlog/core';
+import { carryScope, inScopeOf } from './scopes.js';
 import { LEVEL, MESSAGE, SPLAT } from './symbols.js';
 
 /** A logform info object: string fields plus winston's symbol-keyed fields. */
@@ -44,15 +45,17 @@ export function redactedBy(info: object): Redactor | undefined {
 
 /**
  * A redacted copy of a winston info. Never throws and never mutates `info` or anything it holds:
- * when something goes wrong, the entry is censored whole ({@link CENSORED_ENTRY}).
+ * when something goes wrong, the entry is censored whole ({@link CENSORED_ENTRY}). The request
+ * scope captured when `info` was logged applies, and passes on to the copy.
  */
 export function redactInfo(redactor: Redactor, info: Info): Info {
   let out: Info;
   try {
-    out = redactFields(redactor, info);
+    out = inScopeOf(info, redactFields, redactor, info);
   } catch {
     out = censoredInfo(info);
   }
+  carryScope(info, out);
   if (wrapped.has(redactor)) producedBy.set(out, redactor);
   return out;
 }

@@ -2,6 +2,7 @@ import type { Policy, Redactor } from '@hushlog/core';
 import winston from 'winston';
 import { CENSORED_ENTRY, markRedactorInTransport, redactedBy, redactInfo, type Info } from './info.js';
 import { redactorFor } from './redactors.js';
+import { captureScopesOf, captureWinstonScopes, inScopeOf } from './scopes.js';
 import { MESSAGE } from './symbols.js';
 
 /** A winston 3 transport (a `winston-transport` TransportStream). */
@@ -85,6 +86,7 @@ export class RedactingTransport extends TransportStream {
     this.transport = inner;
     this.redactor = redactorFor(options.policy);
     markRedactorInTransport(this.redactor);
+    captureWinstonScopes();
 
     const fields = inner as unknown as Record<string, unknown>;
     for (const name of DELEGATED) {
@@ -100,6 +102,7 @@ export class RedactingTransport extends TransportStream {
     for (const event of FORWARDED_EVENTS) inner.on(event, (...args: unknown[]) => this.emit(event, ...args));
     this.on('pipe', (source: Source) => {
       this.source = source;
+      captureScopesOf(source); // so a later log() still knows the request scope of each entry
     });
     this.on('unpipe', (source: Source) => {
       if (this.source !== source) return;
@@ -154,7 +157,7 @@ export class RedactingTransport extends TransportStream {
     };
     let entry: Info | null;
     try {
-      entry = this.prepare(info);
+      entry = inScopeOf(info, prepareEntry, this, info);
     } catch (err) {
       entry = { level: 'error', message: CENSORED_ENTRY, [MESSAGE]: jsonLine({ level: 'error', message: CENSORED_ENTRY }) };
       this.emit('warn', err);
@@ -222,6 +225,9 @@ export class RedactingTransport extends TransportStream {
     this.transport.once('finish', () => this.emit('finish'));
   }
 }
+
+/** {@link RedactingTransport.prepare} as a plain function, for `inScopeOf`. */
+const prepareEntry = (transport: RedactingTransport, info: Info): Info | null => transport['prepare'](info);
 
 // winston-transport's `_writev` calls `log` for every buffered entry at once and reports them all
 // written before any `log` has called back, so `end()` then ends the inner transport while those
