@@ -1,6 +1,6 @@
 import type { Policy, Redactor } from '@hushlog/core';
 import type { Logform } from 'winston';
-import { redactInfo, type Info } from './info.js';
+import { redactInfo, sealOutput, type Info } from './info.js';
 import { redactorFor } from './redactors.js';
 import { captureWinstonScopes } from './scopes.js';
 
@@ -23,7 +23,9 @@ export class RedactFormat implements Logform.Format {
    * finalizing format already ran. Never throws: an entry that cannot be redacted is censored.
    */
   transform(info: Logform.TransformableInfo): Logform.TransformableInfo {
-    return redactInfo(this.redactor, info as Info) as Logform.TransformableInfo;
+    const out = redactInfo(this.redactor, info as Info);
+    sealOutput(this.redactor, out);
+    return out as Logform.TransformableInfo;
   }
 }
 

@@ -17,6 +17,7 @@
 import { format as utilFormat } from 'node:util';
 import type { Redactor } from '@hushlog/core';
 import { carryScope, inScopeOf } from './scopes.js';
+import { isUnchanged, sealOf, type Seal } from './seal.js';
 import { LEVEL, MESSAGE, SPLAT } from './symbols.js';
 
 /** A logform info object: string fields plus winston's symbol-keyed fields. */
@@ -26,21 +27,33 @@ export type Info = Record<string | symbol, unknown>;
 export const CENSORED_ENTRY = '[hushlog: log entry censored because it could not be redacted]';
 
 /**
- * Infos built here, with the redactor that built them, so a RedactingTransport does not redact
- * twice. Only recorded for redactors that a RedactingTransport uses: a WeakMap entry per log line
- * is not free, and without such a transport nobody asks.
+ * Entries a hushlog format returned, with the redactor and the seal of their content then, so a
+ * RedactingTransport with the same redactor can tell that it has nothing left to do. Only kept
+ * for redactors that a RedactingTransport uses: a seal per log line is not free, and without such
+ * a transport nobody asks.
  */
-const producedBy = new WeakMap<object, Redactor>();
+const produced = new WeakMap<object, { readonly redactor: Redactor; readonly seal: Seal }>();
 const wrapped = new WeakSet<Redactor>();
 
-/** Records that a RedactingTransport uses `redactor`, so infos it builds are marked from now on. */
+/** Records that a RedactingTransport uses `redactor`, so entries its formats return are sealed from now on. */
 export function markRedactorInTransport(redactor: Redactor): void {
   wrapped.add(redactor);
 }
 
-/** The redactor that built `info`, when `info` came out of {@link redactInfo}. */
-export function redactedBy(info: object): Redactor | undefined {
-  return producedBy.get(info);
+/** Seals `entry`, the finished output of a hushlog format using `redactor`, when a transport may ask. */
+export function sealOutput(redactor: Redactor, entry: Info): void {
+  if (!wrapped.has(redactor)) return;
+  const seal = sealOf(entry);
+  if (seal !== null) produced.set(entry, { redactor, seal });
+}
+
+/**
+ * True only when `entry` is an entry a hushlog format using `redactor` returned, unchanged at
+ * every depth since. A format placed after it that added or rewrote anything voids the proof.
+ */
+export function isRedactedBy(entry: object, redactor: Redactor): boolean {
+  const record = produced.get(entry);
+  return record !== undefined && record.redactor === redactor && isUnchanged(entry, record.seal);
 }
 
 /**
@@ -56,7 +69,6 @@ export function redactInfo(redactor: Redactor, info: Info): Info {
     out = censoredInfo(info);
   }
   carryScope(info, out);
-  if (wrapped.has(redactor)) producedBy.set(out, redactor);
   return out;
 }
 

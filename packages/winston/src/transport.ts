@@ -1,6 +1,6 @@
 import type { Policy, Redactor } from '@hushlog/core';
 import winston from 'winston';
-import { CENSORED_ENTRY, markRedactorInTransport, redactedBy, redactInfo, type Info } from './info.js';
+import { CENSORED_ENTRY, isRedactedBy, markRedactorInTransport, redactInfo, type Info } from './info.js';
 import { redactorFor } from './redactors.js';
 import { captureScopesOf, captureWinstonScopes, inScopeOf } from './scopes.js';
 import { MESSAGE } from './symbols.js';
@@ -194,8 +194,9 @@ export class RedactingTransport extends TransportStream {
   /** The redacted, formatted entry for the inner transport; null when the inner format drops it. */
   private prepare(info: Info): Info | null {
     // A fresh object is needed either way: the inner format writes to it, and winston hands the
-    // same info object to every transport.
-    const entry: Info = redactedBy(info) === this.redactor ? { ...info } : redactInfo(this.redactor, info);
+    // same info object to every transport. Only an entry proven to be exactly what a hushlog format
+    // with this policy returned is spared a second pass (which then changes nothing).
+    const entry: Info = isRedactedBy(info, this.redactor) ? { ...info } : redactInfo(this.redactor, info);
     const format = this.transport.format;
     let out: Info = entry;
     if (format) {
