@@ -32,7 +32,8 @@ export class RedactFormat implements Logform.Format {
 /**
  * A logform format that redacts every log entry with one compiled policy. Place it after
  * `errors()` and `splat()` (so it sees the final message, the error's fields and the merged meta)
- * and before the finalizing `json()` or `printf()`:
+ * and before the finalizing `printf()` or `json()` (in place of `redactFormat()` and `json()`,
+ * `redactJson()` does both):
  *
  * @example
  * import winston from 'winston';

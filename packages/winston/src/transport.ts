@@ -53,10 +53,13 @@ export interface RedactingTransportOptions {
  *   still applies the inner transport's format, which winston would have skipped.
  * - Every entry is redacted before the inner format sees it, so a `printf` or `json()` there only
  *   ever reads redacted values. A line built by the app's logger format (`[MESSAGE]`) is redacted
- *   too. An entry the same policy already redacted (a `redactFormat()` upstream) is not redacted
- *   twice.
- * - It never drops a line and never throws from `log`: if the inner format throws, the redacted
- *   entry is written as JSON and a `warn` event is emitted.
+ *   too. Only an entry proven to be exactly what a hushlog format with the same policy returned,
+ *   unchanged at every depth, is spared a second pass.
+ * - The request scope of each entry is the one taken when it was logged, although winston calls
+ *   `log` later once a transport falls behind.
+ * - It never writes fewer lines than the inner transport alone (`end()` waits for the entries the
+ *   logger still holds, and entries are handed over one at a time), and never throws from `log`:
+ *   if the inner format throws, the redacted entry is written as JSON and a `warn` event is emitted.
  */
 export class RedactingTransport extends TransportStream {
   /** The wrapped transport. */
