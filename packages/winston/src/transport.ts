@@ -130,7 +130,8 @@ export class RedactingTransport extends TransportStream {
       if (callback) this.once('finish', callback);
       return this;
     }
-    if (source === null || state === undefined || state.length === 0 || this.writableEnded) return this.endNow(args);
+    const ending = (this as unknown as { _writableState?: { ending?: boolean } })._writableState?.ending === true; // readable-stream 3 has no writableEnded
+    if (source === null || state === undefined || state.length === 0 || ending) return this.endNow(args);
     const handedOver = (): void => {
       if (state.length === 0 || this.source !== source) {
         source.off('data', handedOver);
@@ -143,6 +144,7 @@ export class RedactingTransport extends TransportStream {
     return this;
   }
 
+  /** The stream's own `end()`, with the arguments `end()` was given. */
   private endNow(args: unknown[]): this {
     return (super.end as (...a: unknown[]) => this).apply(this, args);
   }

@@ -163,6 +163,23 @@ describe('RedactingTransport', () => {
     expect(JSON.parse(text)).toMatchObject({ message: 'card on file', service: 'checkout', card: { holder: 'Jane Doe' } });
   });
 
+  it('ends the inner transport and calls back when it is ended on its own, and when it is removed from its logger', async () => {
+    const alone = new RedactingTransport({ transport: new winston.transports.File({ filename: join(dir, 'alone.log') }) });
+    await new Promise<void>((resolve) => alone.end(resolve));
+    expect(
+      alone.transport.writableFinished ?? (alone.transport as unknown as { _writableState: { finished: boolean } })._writableState.finished,
+    ).toBe(true);
+
+    const sink = lineSink();
+    const removed = new RedactingTransport({ transport: new winston.transports.Stream({ stream: sink.stream }) });
+    const logger = appLogger(removed);
+    logger.info('before removal', { token: BEARER });
+    logger.remove(removed);
+    await new Promise<void>((resolve) => removed.end(resolve));
+    expectNoSecrets(sink.text());
+    expect(sink.lines).toHaveLength(1);
+  });
+
   it('refuses something that is not a winston transport', () => {
     expect(() => new RedactingTransport({ transport: {} as winston.transport })).toThrow(TypeError);
   });
