@@ -20,7 +20,8 @@ export {
 } from './line/index.js';
 export { PolicyError } from './policy/errors.js';
 export type { ResolvedPolicy, ResolvedCensor, ResolvedDetector, ResolvedLimits } from './policy/resolved.js';
-export { runWithSecrets } from './secrets/known-secrets.js';
+/** `runWithSecrets` opens a request scope; `currentSecrets` reads it, for adapters that redact an entry after the scope (winston's deferred writes). */
+export { runWithSecrets, currentSecrets } from './secrets/known-secrets.js';
 export {
   requestScope,
   withRequestScope,

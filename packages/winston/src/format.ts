@@ -1,7 +1,8 @@
 import type { Policy, Redactor } from '@hushlog/core';
 import type { Logform } from 'winston';
-import { redactInfo, type Info } from './info.js';
+import { redactInfo, sealOutput, type Info } from './info.js';
 import { redactorFor } from './redactors.js';
+import { captureWinstonScopes } from './scopes.js';
 
 /**
  * The logform format returned by {@link redactFormat}. Each `transform` returns a NEW, redacted
@@ -12,7 +13,9 @@ export class RedactFormat implements Logform.Format {
   readonly options: object = {};
 
   /** @param redactor the compiled policy this format applies. */
-  constructor(private readonly redactor: Redactor) {}
+  constructor(private readonly redactor: Redactor) {
+    captureWinstonScopes();
+  }
 
   /**
    * Redacts one info: `message`, meta and defaultMeta, Errors (message, stack, cause, own
@@ -20,14 +23,17 @@ export class RedactFormat implements Logform.Format {
    * finalizing format already ran. Never throws: an entry that cannot be redacted is censored.
    */
   transform(info: Logform.TransformableInfo): Logform.TransformableInfo {
-    return redactInfo(this.redactor, info as Info) as Logform.TransformableInfo;
+    const out = redactInfo(this.redactor, info as Info);
+    sealOutput(this.redactor, out);
+    return out as Logform.TransformableInfo;
   }
 }
 
 /**
  * A logform format that redacts every log entry with one compiled policy. Place it after
  * `errors()` and `splat()` (so it sees the final message, the error's fields and the merged meta)
- * and before the finalizing `json()` or `printf()`:
+ * and before the finalizing `printf()` or `json()` (in place of `redactFormat()` and `json()`,
+ * `redactJson()` does both):
  *
  * @example
  * import winston from 'winston';

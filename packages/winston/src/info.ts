@@ -16,6 +16,8 @@
  */
 import { format as utilFormat } from 'node:util';
 import type { Redactor } from '@hushlog/core';
+import { carryScope, inScopeOf } from './scopes.js';
+import { isUnchanged, sealOf, type Seal } from './seal.js';
 import { LEVEL, MESSAGE, SPLAT } from './symbols.js';
 
 /** A logform info object: string fields plus winston's symbol-keyed fields. */
@@ -25,35 +27,48 @@ export type Info = Record<string | symbol, unknown>;
 export const CENSORED_ENTRY = '[hushlog: log entry censored because it could not be redacted]';
 
 /**
- * Infos built here, with the redactor that built them, so a RedactingTransport does not redact
- * twice. Only recorded for redactors that a RedactingTransport uses: a WeakMap entry per log line
- * is not free, and without such a transport nobody asks.
+ * Entries a hushlog format returned, with the redactor and the seal of their content then, so a
+ * RedactingTransport with the same redactor can tell that it has nothing left to do. Only kept
+ * for redactors that a RedactingTransport uses: a seal per log line is not free, and without such
+ * a transport nobody asks.
  */
-const producedBy = new WeakMap<object, Redactor>();
+const produced = new WeakMap<object, { readonly redactor: Redactor; readonly seal: Seal }>();
 const wrapped = new WeakSet<Redactor>();
 
-/** Records that a RedactingTransport uses `redactor`, so infos it builds are marked from now on. */
+/** Records that a RedactingTransport uses `redactor`, so entries its formats return are sealed from now on. */
 export function markRedactorInTransport(redactor: Redactor): void {
   wrapped.add(redactor);
 }
 
-/** The redactor that built `info`, when `info` came out of {@link redactInfo}. */
-export function redactedBy(info: object): Redactor | undefined {
-  return producedBy.get(info);
+/** Seals `entry`, the finished output of a hushlog format using `redactor`, when a transport may ask. */
+export function sealOutput(redactor: Redactor, entry: Info): void {
+  if (!wrapped.has(redactor)) return;
+  const seal = sealOf(entry);
+  if (seal !== null) produced.set(entry, { redactor, seal });
+}
+
+/**
+ * True only when `entry` is an entry a hushlog format using `redactor` returned, unchanged at
+ * every depth since. A format placed after it that added or rewrote anything voids the proof.
+ */
+export function isRedactedBy(entry: object, redactor: Redactor): boolean {
+  const record = produced.get(entry);
+  return record !== undefined && record.redactor === redactor && isUnchanged(entry, record.seal);
 }
 
 /**
  * A redacted copy of a winston info. Never throws and never mutates `info` or anything it holds:
- * when something goes wrong, the entry is censored whole ({@link CENSORED_ENTRY}).
+ * when something goes wrong, the entry is censored whole ({@link CENSORED_ENTRY}). The request
+ * scope captured when `info` was logged applies, and passes on to the copy.
  */
 export function redactInfo(redactor: Redactor, info: Info): Info {
   let out: Info;
   try {
-    out = redactFields(redactor, info);
+    out = inScopeOf(info, redactFields, redactor, info);
   } catch {
     out = censoredInfo(info);
   }
-  if (wrapped.has(redactor)) producedBy.set(out, redactor);
+  carryScope(info, out);
   return out;
 }
 

@@ -4,57 +4,26 @@
  * transport. The children load the adapter's source, bundled here to CommonJS (so this also shows
  * that the adapter works under `require`), and winston from the workspace.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleAdapter, runChild as run, type ChildResult } from './child.js';
 import { API_KEY, DATABASE_URL, DB_PASSWORD, EMAIL, PASSWORD, expectNoSecrets } from './fixtures.js';
-
-const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const workspaceModules = resolve(packageDir, '../../node_modules');
 
 let dir: string;
 let adapter: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hushlog-winston-process-'));
-  adapter = join(dir, 'hushlog-winston.cjs');
-  await build({
-    entryPoints: [join(packageDir, 'src/index.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['winston', '@hushlog/core'],
-    outfile: adapter,
-    logLevel: 'silent',
-  });
+  adapter = await bundleAdapter(dir);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface ChildResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs a CommonJS script in a child node with extra argv and environment; it may crash, as intended. */
-function runChild(name: string, source: string, argv: string[], env: Record<string, string>): Promise<ChildResult> {
-  const script = join(dir, `${name}.cjs`);
-  writeFileSync(script, source);
-  return new Promise((resolvePromise) => {
-    execFile(
-      process.execPath,
-      [script, ...argv],
-      { env: { ...process.env, ...env, NODE_PATH: workspaceModules }, timeout: 15_000 },
-      (error, stdout, stderr) => resolvePromise({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const runChild = (name: string, source: string, argv: string[], env: Record<string, string>): Promise<ChildResult> =>
+  run(dir, name, source, argv, env);
 
 /** The crash secrets: in the environment, on the command line, and so in the error and process.argv. */
 const CRASH_ENV = { DATABASE_URL, PAYMENT_KEY: API_KEY };

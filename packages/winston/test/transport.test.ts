@@ -75,12 +75,12 @@ describe('RedactingTransport', () => {
     expect(sink.lines.map((line) => JSON.parse(line).message)).toEqual(['written', 'now written']);
   });
 
-  it('does not redact twice what redactFormat already redacted with the same policy', async () => {
+  it('does not redact twice an entry that redactFormat with the same policy returned and nothing changed since', async () => {
     let calls = 0;
     const policy: Policy = { censor: () => `[censored #${++calls}]` };
     const sink = lineSink();
     const logger = winston.createLogger({
-      format: format.combine(redactFormat(policy), format.json()),
+      format: redactFormat(policy),
       transports: [new RedactingTransport({ transport: new winston.transports.Stream({ stream: sink.stream }), policy })],
     });
     logger.info('signup', { password: PASSWORD });
@@ -88,6 +88,47 @@ describe('RedactingTransport', () => {
 
     expect(JSON.parse(sink.lines[0]!)).toMatchObject({ password: '[censored #1]' });
     expect(calls).toBe(1);
+  });
+
+  it('redacts what a format placed after redactFormat added, although the same policy already ran', async () => {
+    const policy: Policy = {};
+    const sink = lineSink();
+    const addsPassword = format((info) => {
+      info.password = PASSWORD; // a new top-level field
+      (info.user as Record<string, unknown>).token = BEARER; // written into a nested object of the redacted entry
+      return info;
+    })();
+    const logger = winston.createLogger({
+      format: format.combine(redactFormat(policy), addsPassword, format.json()),
+      transports: [new RedactingTransport({ transport: new winston.transports.Stream({ stream: sink.stream }), policy })],
+    });
+    logger.info('signup', { user: { id: 7, email: EMAIL } });
+    await settle();
+
+    expectNoSecrets(sink.text());
+    expect(JSON.parse(sink.lines[0]!)).toMatchObject({
+      message: 'signup',
+      password: '[REDACTED]',
+      user: { id: 7, email: '[REDACTED]', token: '[REDACTED]' },
+    });
+  });
+
+  it('redacts an entry redactFormat returned when a later format rewrote only its finished line', async () => {
+    const policy: Policy = {};
+    const sink = lineSink();
+    const appendsKey = format((info) => {
+      info[Symbol.for('message')] = `${String(info[Symbol.for('message')])} api_key=${API_KEY}`;
+      return info;
+    })();
+    const logger = winston.createLogger({
+      format: format.combine(redactFormat(policy), format.simple(), appendsKey),
+      transports: [new RedactingTransport({ transport: new winston.transports.Stream({ stream: sink.stream }), policy })],
+    });
+    logger.info('charged');
+    await settle();
+
+    expectNoSecrets(sink.text());
+    expect(sink.lines[0]).toMatch(/^info: charged api_key=\[REDACTED/);
   });
 
   it('writes the redacted entry as JSON and emits warn when the inner format throws', async () => {
@@ -120,6 +161,23 @@ describe('RedactingTransport', () => {
     const text = readFileSync(filename, 'utf8');
     expectNoSecrets(text);
     expect(JSON.parse(text)).toMatchObject({ message: 'card on file', service: 'checkout', card: { holder: 'Jane Doe' } });
+  });
+
+  it('ends the inner transport and calls back when it is ended on its own, and when it is removed from its logger', async () => {
+    const alone = new RedactingTransport({ transport: new winston.transports.File({ filename: join(dir, 'alone.log') }) });
+    await new Promise<void>((resolve) => alone.end(resolve));
+    expect(
+      alone.transport.writableFinished ?? (alone.transport as unknown as { _writableState: { finished: boolean } })._writableState.finished,
+    ).toBe(true);
+
+    const sink = lineSink();
+    const removed = new RedactingTransport({ transport: new winston.transports.Stream({ stream: sink.stream }) });
+    const logger = appLogger(removed);
+    logger.info('before removal', { token: BEARER });
+    logger.remove(removed);
+    await new Promise<void>((resolve) => removed.end(resolve));
+    expectNoSecrets(sink.text());
+    expect(sink.lines).toHaveLength(1);
   });
 
   it('refuses something that is not a winston transport', () => {

@@ -1,0 +1,86 @@
+import type { Policy, Redactor } from '@hushlog/core';
+import { configure } from 'safe-stable-stringify';
+import type { Logform } from 'winston';
+import { CENSORED_ENTRY, redactInfo, sealOutput, type Info } from './info.js';
+import { redactorFor } from './redactors.js';
+import { captureWinstonScopes } from './scopes.js';
+import { MESSAGE } from './symbols.js';
+
+/** The options of logform's `format.json()`, which {@link redactJson} takes unchanged. */
+export type JsonOptions = Logform.JsonOptions;
+
+type Stringify = (value: unknown, replacer?: unknown, space?: string | number) => string | undefined;
+
+/** logform's own default replacer for `json()`: a BigInt is written as a string, not as a bare number. */
+function logformReplacer(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
+}
+
+/**
+ * The logform format returned by {@link redactJson}: redacts the entry and writes its JSON line
+ * (`info[MESSAGE]`) as `format.json()` would, with the same options. Returns a NEW info; the one
+ * it is given is never written to.
+ */
+export class RedactJson implements Logform.Format {
+  /** The `json()` options this format was made with. */
+  readonly options: JsonOptions;
+  private readonly stringify: Stringify;
+  private readonly replacer: unknown;
+  private readonly space: number | undefined;
+
+  /**
+   * @param redactor the compiled policy this format applies.
+   * @param options logform `json()` options: `replacer`, `space`, and safe-stable-stringify's
+   *   `bigint`, `circularValue`, `deterministic`, `maximumDepth`, `maximumBreadth`.
+   */
+  constructor(
+    private readonly redactor: Redactor,
+    options: JsonOptions = {},
+  ) {
+    this.options = options;
+    // json() configures safe-stable-stringify with its options on every entry; once is enough.
+    this.stringify = configure(options as Parameters<typeof configure>[0]) as Stringify;
+    this.replacer = options.replacer ?? logformReplacer;
+    this.space = options.space;
+    captureWinstonScopes();
+  }
+
+  /** Redacts one info, as `redactFormat()` does, and sets `[MESSAGE]` to its JSON, as `json()` does. Never throws. */
+  transform(info: Logform.TransformableInfo): Logform.TransformableInfo {
+    const out = redactInfo(this.redactor, info as Info);
+    out[MESSAGE] = this.line(out);
+    sealOutput(this.redactor, out);
+    return out as Logform.TransformableInfo;
+  }
+
+  private line(out: Info): string | undefined {
+    try {
+      return this.stringify(out, this.replacer, this.space);
+    } catch {
+      // A user replacer or a strict option that throws: the line is censored, never left raw.
+      return JSON.stringify({ level: typeof out.level === 'string' ? out.level : 'error', message: CENSORED_ENTRY });
+    }
+  }
+}
+
+/**
+ * A drop-in for winston's `format.json()` that also redacts: its line is byte for byte the line
+ * of `redactFormat(policy)` followed by `format.json(options)` (the same key order, `space`,
+ * `replacer` and BigInt handling), in one format. Place it last, after `errors()` and `splat()`:
+ *
+ * @example
+ * import winston from 'winston';
+ * import { redactJson } from '@hushlog/winston';
+ * const { format } = winston;
+ * const logger = winston.createLogger({
+ *   format: format.combine(format.errors({ stack: true }), format.splat(), redactJson()),
+ *   transports: [new winston.transports.Console()],
+ * });
+ *
+ * @param policy the hushlog policy; the default policy when omitted. Compiled once, here; an
+ *   invalid policy throws a `PolicyError` naming the bad field.
+ * @param options the options `format.json()` takes.
+ */
+export function redactJson(policy?: Policy, options?: JsonOptions): RedactJson {
+  return new RedactJson(redactorFor(policy), options);
+}
