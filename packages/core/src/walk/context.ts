@@ -10,7 +10,7 @@
  */
 import { REMOVE } from '../censor/compile-censor.js';
 import { needsJsonEscape } from '../detect/facts.js';
-import { CONTAINER, ValueStyle, type KeyRule } from '../match/keys.js';
+import { CONTAINER, ValueStyle, detachString, type KeyRule } from '../match/keys.js';
 import { stepState, type PathState } from '../match/path-trie.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import type { CensorContext } from '../policy/types.js';
@@ -106,6 +106,8 @@ const JWK_PRIVATE: ReadonlySet<string> = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi
 
 /** A command-line flag's name after its dashes: a letter, then letters, digits, `_`, `.` or `-`. */
 const FLAG_NAME = /^[A-Za-z][\w.-]+$/;
+/** What the probe sink writes for a span (no text can hold it). */
+const PROBE_MARK = '\u0000hushlog-probe\u0000';
 const KEY_INFO_LIMIT = 4096;
 const KEY_INFO_MAX_LENGTH = 128;
 const NO_CONTEXT: CensorContext = Object.freeze({ rule: '', path: '' });
@@ -193,6 +195,12 @@ export class WalkContext {
   private readonly seenAt: number[] = [];
   private seenCount = 0;
 
+  /** A second scan session, for `detectedWhole` (which runs while the main one is writing a string). */
+  private readonly probe: ScanSession;
+  private readonly probeSink: SpanSink;
+  private probeRule = '';
+  private readonly wholeDetections = new Map<string, boolean>();
+
   private readonly keyInfos = new Map<string, KeyInfo>();
   private readonly headerInfos = new Map<string, KeyInfo>();
   private readonly spanCensor: CompiledPolicy['spanCensor'];
@@ -219,6 +227,11 @@ export class WalkContext {
     this.stats = stats;
     this.findings = findings;
     this.scan = policy.scanner.session();
+    this.probe = policy.scanner.session();
+    this.probeSink = (_secret, detector) => {
+      this.probeRule = detector;
+      return PROBE_MARK;
+    };
     this.trackPath = policy.trackPath || findings !== null;
     this.maxDepth = policy.maxDepth;
     this.maxNodes = policy.maxNodes;
@@ -340,7 +353,24 @@ export class WalkContext {
     const secrets = this.secrets;
     if (secrets.values.length - this.echoStart >= MAX_ECHOES) return;
     if (this.policy.censorOutputs.isCensored(value) || secrets.values.includes(value)) return;
+    // A value that a detector finds whole (an email, a JWT, a vendor token) is found wherever it
+    // echoes, under its own label (`[REDACTED:email]`): it needs no echo.
+    if (this.detectedWhole(value)) return;
     secrets.add(value, ECHO_RULE);
+  }
+
+  /** True when one value detector's span covers all of `value` (remembered per value: values repeat). */
+  private detectedWhole(value: string): boolean {
+    const known = this.wholeDetections.get(value);
+    if (known !== undefined) return known;
+    this.probeRule = '';
+    const out = this.probe.redact(value, this.probeSink);
+    const whole = out === PROBE_MARK && this.probeRule !== '' && !ECHO_RULES.has(this.probeRule);
+    if (value.length <= KEY_INFO_MAX_LENGTH) {
+      if (this.wholeDetections.size >= KEY_INFO_LIMIT) this.wholeDetections.clear();
+      this.wholeDetections.set(detachString(value), whole);
+    }
+    return whole;
   }
 
   // ---- keys ---------------------------------------------------------------------------------
