@@ -30,5 +30,6 @@ export * from './tokens.js';
 export { crc32, isGitHubTokenChecksumValid, toBase62, BASE62_ALPHABET } from './crc32.js';
 export { hasCardLayout, hasKnownIssuer, isValidCardNumber, luhnValid } from './luhn.js';
 export { IBAN_LENGTHS, ibanMod97, isValidIban } from './iban.js';
+export { PLACEHOLDER_ENTROPY, isPlaceholderBody, shannonEntropy } from './entropy.js';
 export { isRedactableIpv4, isRedactableIpv6, isValidIpv6 } from './ip.js';
 export { decodeBase64, isBasicCredential, isJwtHeader } from './base64.js';

@@ -7,6 +7,7 @@
  */
 
 import { COLON, DOUBLE_DASH, EQUALS } from '../detect/facts.js';
+import { reportSecretPart } from '../detect/credential-scope.js';
 import { detachString } from '../match/keys.js';
 
 const MAX_KEY = 128;
@@ -181,7 +182,7 @@ function reportValue(text: string, v: number, report: SpanCallback, wholeLine = 
   if (end > start) {
     const value = end - start > 32 ? '' : text.slice(start, end);
     const prose = !quoted && PROSE_WORDS.has(value.toLowerCase()) && isSpace(text.charCodeAt(end));
-    if (!prose && (value === '' || !NOT_SECRET.test(value))) report(start, end);
+    if (!prose && (value === '' || !NOT_SECRET.test(value))) reportSecretPart(text, start, end, report);
   }
   return Math.max(end, v + 1);
 }
