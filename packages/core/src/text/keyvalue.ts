@@ -238,6 +238,8 @@ function scanDelimiter(text: string, d: number, keys: KeyVerdicts, report: SpanC
     c = text.charCodeAt(--s - 1);
   }
   if (s === e || e - s > MAX_KEY) return d + 1;
+  // `scheme://user:password@host`: the user of URL userinfo, whose password the userinfo detector owns
+  if (delim === 0x3a && s >= 3 && text.startsWith('://', s - 3)) return d + 1;
   const first = text.charCodeAt(s);
   if (first >= 0x30 && first <= 0x39) return d + 1; // `12:30`, `1=1`
   if (!keys.test(text, s, e, h)) return d + 1;
