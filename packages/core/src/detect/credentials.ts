@@ -36,6 +36,8 @@ export const jwt: DetectorDefinition = withFacts(
   TOKEN_RUN,
 );
 
+const PRIVATE_KEY_ANY_CASE = /-----begin[\w -]{0,100}private key/i;
+
 /** The end of a PEM private key header (`… PRIVATE KEY-----`), where the key body starts. */
 const PEM_HEADER_END = /PRIVATE KEY(?: BLOCK)?-----/i;
 
@@ -62,7 +64,8 @@ function hasKeyBody(block: string): boolean {
 export const privateKey: DetectorDefinition = withFacts(
   {
     name: 'private-key',
-    prefilter: (t) => t.includes('PRIVATE KEY') || t.includes('private key'),
+    // the upper-case armour first; lower case only where a `-----` line is (a rare first character)
+    prefilter: (t) => t.includes('PRIVATE KEY') || (t.includes('-----') && PRIVATE_KEY_ANY_CASE.test(t)),
     pattern:
       /-----BEGIN[\w -]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:[\w+/=\s\\:,.*]|-(?!-))*(?:-----END[\w -]{0,100}PRIVATE KEY(?: BLOCK)?-----)?/gi,
     validate: (m) => hasKeyBody(m[0]),

@@ -204,7 +204,6 @@ const UPPER_HINT = /[A-Z]/;
 const ESCAPE_HINT = /["\\\u0000-\u001f\ud800-\udfff]/;
 const QUAD_HINT = /\d\.\d{1,3}\.\d/;
 const IBAN_HINT = /[A-Z][A-Z]\d\d/;
-const NON_ASCII_HINT = /[^\0-\x7f]/;
 /** TOKEN_RUN_LENGTH token characters in a row (bounded, so a failed attempt costs at most 14 steps). */
 const TOKEN_RUN_HINT = /[\w-]{14}/;
 
@@ -293,7 +292,9 @@ export class TextProfile {
       case PERCENT:
         return text.includes('%');
       case NON_ASCII:
-        return NON_ASCII_HINT.test(text);
+        // UTF-8 needs more bytes than UTF-16 units exactly when a character is not ASCII (a
+        // native count, several times faster than a regex scan)
+        return Buffer.byteLength(text, 'utf8') !== text.length;
       case UPPER:
         return UPPER_HINT.test(text);
       case DOUBLE_DASH:

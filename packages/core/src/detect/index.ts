@@ -4,7 +4,7 @@
  */
 import type { DetectorDefinition } from './types.js';
 import { basic, bearer, jwt, privateKey, userinfo } from './credentials.js';
-import { card, email, emailEncoded, emailIntl, iban, ipv4, ipv6, phone, ssn, ssnNamed } from './pii.js';
+import { card, email, emailEncoded, emailIntl, iban, ipv4, ipv6, phone, phoneEncoded, ssn, ssnNamed } from './pii.js';
 import { TOKEN_DETECTORS } from './tokens.js';
 
 /** Every built-in detector: credentials, then vendor tokens, then personal data. */
@@ -23,6 +23,7 @@ export const BUILTIN_DETECTORS: readonly DetectorDefinition[] = [
   ssn,
   ssnNamed,
   phone,
+  phoneEncoded,
   ipv6,
   ipv4,
 ];
@@ -40,6 +41,7 @@ export {
   isRedactableEmail,
   isValidSsn,
   phone,
+  phoneEncoded,
   ssn,
   ssnNamed,
 } from './pii.js';

@@ -186,7 +186,7 @@ const SSN_WORD = /ssn|social.?security/i;
 export const ssnNamed: DetectorDefinition = withFacts(
   {
     name: 'ssn',
-    prefilter: (t) => SSN_WORD.test(t),
+    prefilter: (t, p) => p.has(DIGITS_9) && SSN_WORD.test(t),
     pattern:
       /(?<![a-z])(?:ssns?|social[ _-]?security(?:[ _-]?(?:number|num|no))?)(?![a-z])[^\w\n]{0,4}(?:(?:is|was|number|num|no)[^\w\n]{1,4})?(\d{3}([ .]?)\d{2}\2\d{4})(?![\w-]|[.,]\d)/gi,
     group: 1,
@@ -223,8 +223,7 @@ export function isPlausiblePhone(raw: string): boolean {
 
 /**
  * Phone numbers: `+` forms (E.164 such as `+14155550132`, or grouped such as `+44 20 7946 0958`,
- * `+33 1 23 45 67 89`, `+81 3-1234-5678`, `+1 (415) 555-0132`), URL-encoded `+` forms
- * (`%2B33612345678`, `%2B33%201%2023…`), North American national forms `(415) 555-0132`,
+ * `+33 1 23 45 67 89`, `+81 3-1234-5678`, `+1 (415) 555-0132`), North American national forms `(415) 555-0132`,
  * `415-555-0132`, `415.555.0132`, and national forms with a trunk `0`: dashed
  * (`090-1234-5678`, `03-1234-5678`), French pairs (`01 23 45 67 89`) and three spaced groups
  * (`020 7946 0958`). Refuses: bare digit runs (order IDs, epoch millis), dates, times, durations,
@@ -233,12 +232,27 @@ export function isPlausiblePhone(raw: string): boolean {
 export const phone: DetectorDefinition = withFacts(
   {
     name: 'phone',
-    prefilter: (_t, p) => p.has(DIGITS_7) || p.has(PLUS) || p.has(PERCENT),
+    prefilter: (_t, p) => p.has(DIGITS_7) || p.has(PLUS),
     pattern:
-      /(?<![\w+])\+(?:[1-9]\d{6,14}|[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\)[ .-]?\d{1,12}|[ .-]\d{1,12}){1,6})(?!\w|[ .-]?\(?\d)|(?<![\w+.-])(?:\(\d{3}\) ?\d{3}-\d{4}|\d{3}([-.])\d{3}\1\d{4}|0\d{1,3}-\d{2,4}-\d{4}|0[1-9]([ .])\d{2}(?:\2\d{2}){3}(?! \d)|0\d{2,4} \d{3,4} \d{3,4}(?! \d))(?![\w-]|\.\d)|(?<![\w%])%2[Bb](?:[1-9]\d{6,14}|[1-9]\d{0,3}(?:%20\d{1,12}){1,6})(?!\w|%20\d)/g,
+      /(?<![\w+])\+(?:[1-9]\d{6,14}|[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\)[ .-]?\d{1,12}|[ .-]\d{1,12}){1,6})(?!\w|[ .-]?\(?\d)|(?<![\w+.-])(?:\(\d{3}\) ?\d{3}-\d{4}|\d{3}([-.])\d{3}\1\d{4}|0\d{1,3}-\d{2,4}-\d{4}|0[1-9]([ .])\d{2}(?:\2\d{2}){3}(?! \d)|0\d{2,4} \d{3,4} \d{3,4}(?! \d))(?![\w-]|\.\d)/g,
     validate: (m) => isPlausiblePhone(m[0]),
   },
-  DIGITS_7 | PLUS | PERCENT,
+  DIGITS_7 | PLUS,
+);
+
+/**
+ * URL-encoded international phone numbers, as query strings and form bodies carry them:
+ * `%2B33612345678`, `%2B33%201%2023%2045%2067%2089`. Same plausibility rules as `phone`.
+ */
+export const phoneEncoded: DetectorDefinition = withFacts(
+  {
+    name: 'phone',
+    prefilter: (t) => t.includes('%2B') || t.includes('%2b'),
+    pattern: /(?<![\w%])%2[Bb](?:[1-9]\d{6,14}|[1-9]\d{0,3}(?:%20\d{1,12}){1,6})(?!\w|%20\d)/g,
+    validate: (m) => isPlausiblePhone(m[0]),
+  },
+  PERCENT,
+  PERCENT,
 );
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';

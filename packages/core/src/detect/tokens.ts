@@ -177,7 +177,9 @@ export const slack = define(
 export const slackWebhook: DetectorDefinition = withFacts(
   {
     name: 'slack-webhook',
-    prefilter: (t) => t.includes('hooks.slack.com/'),
+    // `k.com/` first: a search costs one comparison per occurrence of its first character, and
+    // `k` is rarer in log text than `h`, `s` or `.`
+    prefilter: (t) => t.includes('k.com/') && t.includes('hooks.slack.com/'),
     pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/([\w/+-]{20,})/g,
     group: 1,
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { card, email, emailEncoded, emailIntl, iban, ipv4, ipv6, phone, ssn, ssnNamed } from '../../src/detect/index.js';
+import { card, email, emailEncoded, emailIntl, iban, ipv4, ipv6, phone, phoneEncoded, ssn, ssnNamed } from '../../src/detect/index.js';
 import { findAll, group, luhnNumber, makeIban, redact } from './helpers.js';
 
 describe('email', () => {
@@ -246,10 +246,13 @@ describe('phone', () => {
     ]);
   });
   it('finds URL-encoded international numbers', () => {
-    expect(findAll(phone, 'phone=%2B33612345678&x=1 to=%2B33%201%2023%2045%2067%2089')).toEqual([
+    expect(findAll(phoneEncoded, 'phone=%2B33612345678&x=1 to=%2B33%201%2023%2045%2067%2089')).toEqual([
       '%2B33612345678',
       '%2B33%201%2023%2045%2067%2089',
     ]);
+  });
+  it('keeps encoded look-alikes: too few digits, a 0 after the plus, a slash', () => {
+    for (const text of ['%2B1%2F2', '%2B0612345678', 'a%2B33612345678', '%2B336%2012']) expect(findAll(phoneEncoded, text)).toEqual([]);
   });
   it('keeps national look-alikes: short or long runs, a 00 start, longer groupings', () => {
     for (const text of [
