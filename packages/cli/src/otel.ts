@@ -294,7 +294,9 @@ export function exportOtel(policy: Policy = {}, options: OtelExportOptions = {})
   const detectors: { name: string; pattern: RegExp; validated: boolean }[] = [];
   if (useDefaults)
     for (const d of BUILTIN_DETECTORS)
-      if (detectorSetting(policy, d.name)) detectors.push({ name: d.name, pattern: d.pattern, validated: d.validate !== undefined });
+      if (detectorSetting(policy, d.name))
+        // a validator that only refuses placeholders may be left behind: the pattern alone masks more, never less
+        detectors.push({ name: d.name, pattern: d.pattern, validated: d.validate !== undefined && d.validatorRefinesOnly !== true });
   for (const d of policy.customDetectors ?? [])
     detectors.push({ name: d.name, pattern: d.pattern, validated: typeof d.validate === 'function' });
 

@@ -69,6 +69,7 @@ export const privateKey: DetectorDefinition = withFacts(
     pattern:
       /-----BEGIN[\w -]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:[\w+/=\s\\:,.*]|-(?!-))*(?:-----END[\w -]{0,100}PRIVATE KEY(?: BLOCK)?-----)?/gi,
     validate: (m) => hasKeyBody(m[0]),
+    validatorRefinesOnly: true,
   },
   DASH,
 );

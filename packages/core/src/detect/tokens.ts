@@ -57,7 +57,7 @@ export function tokenPrefilter(literals: TokenLiterals, tokenRun = true): (text:
 }
 
 /** How a token format is checked beyond its prefix. */
-interface TokenOptions extends Pick<DetectorDefinition, 'validate' | 'group'> {
+interface TokenOptions extends Pick<DetectorDefinition, 'validate' | 'group' | 'validatorRefinesOnly'> {
   /** False when the format allows characters that end a token run (`+`, `/`), so TOKEN_RUN is not implied. */
   readonly tokenRun?: boolean;
 }
@@ -109,7 +109,7 @@ export const awsAccessKeyId = define(
   'aws-access-key-id',
   ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'],
   /(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
-  { validate: (m) => !m[0].endsWith('EXAMPLE') && !isPlaceholderBody(m[0], 4) },
+  { validate: (m) => !m[0].endsWith('EXAMPLE') && !isPlaceholderBody(m[0], 4), validatorRefinesOnly: true },
 );
 
 /**
@@ -139,6 +139,7 @@ export const github = define(
 /** GitHub fine-grained personal access tokens: `github_pat_` + 82 base62 characters and `_` (22, `_`, 59 today). */
 export const githubPat = define('github-pat', { sep: '_', before: ['github'] }, /\bgithub_pat_\w{82,255}\b/g, {
   validate: randomBodyFrom(11),
+  validatorRefinesOnly: true,
 });
 
 /**
@@ -150,11 +151,14 @@ export const gitlab = define(
   'gitlab',
   { sep: '-', before: ['glpat', 'gldt', 'glrt', 'glptt', 'glcbt', 'glsoat', 'glft', 'glffct', 'gloas', 'glagent', 'glimt'], hint: 'gl' },
   /(?<![\w-])gl(?:pat|dt|rt|ptt|cbt|soat|ft|ffct|oas|agent|imt)-[\w-]{20,}(?:\.[\w-]{1,64}){0,2}/g,
-  { validate: randomBodyAfter('-') },
+  { validate: randomBodyAfter('-'), validatorRefinesOnly: true },
 );
 
 /** GitLab runner registration tokens: `GR1348941` + 20 or more characters. */
-export const gitlabRunner = define('gitlab', ['GR1348941'], /(?<![\w-])GR1348941[\w-]{20,}(?![\w-])/g, { validate: randomBodyFrom(9) });
+export const gitlabRunner = define('gitlab', ['GR1348941'], /(?<![\w-])GR1348941[\w-]{20,}(?![\w-])/g, {
+  validate: randomBodyFrom(9),
+  validatorRefinesOnly: true,
+});
 
 /**
  * Slack tokens, in the documented shapes of each kind: bot `xoxb-<team>-<bot>-<secret>` (and the
@@ -167,7 +171,8 @@ export const slack = define(
   'slack',
   ['xox', 'xapp-'],
   /(?<![\w-])(?:xoxb-\d{8,14}-(?:\d{8,14}(?:-[A-Za-z0-9]+)*|[A-Za-z0-9]{18,26})|xox[pe](?:-\d{8,14}){2,3}(?:-[A-Za-z0-9]{28,34})?|xoxe-\d-[A-Za-z0-9]{146}|xoxe\.xox[bp]-\d-[A-Za-z0-9]{163,166}|xox[ar]-(?:\d-)?[A-Za-z0-9]{9,48}(?:-[A-Za-z0-9]+)*|xox[os]-\d{6,14}(?:-\d{6,14})+(?:-[A-Fa-f0-9]+)?|xapp-\d-[A-Za-z0-9]{8,}-\d{8,}-[A-Za-z0-9]{16,})(?![\w-])/g,
-  { validate: (m) => /\d/.test(m[0]) },
+  // the legacy xoxa-/xoxr- shape also takes words (`xoxa-faketoken`): a token holds a digit
+  { validate: (m) => /\d/.test(m[0]), validatorRefinesOnly: true },
 );
 
 /**
@@ -197,18 +202,21 @@ export const stripe = define(
   'stripe',
   { sep: '_', before: ['sk', 'rk', 'whsec'] },
   /\b(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9+/=]{24,})(?!\w)/g,
-  { tokenRun: false, validate: (m) => !isPlaceholderBody(m[0], m[0].lastIndexOf('_') + 1) },
+  { tokenRun: false, validate: (m) => !isPlaceholderBody(m[0], m[0].lastIndexOf('_') + 1), validatorRefinesOnly: true },
 );
 
 /** Google API keys: `AIza` + 35 characters. Refuses: placeholders (`AIzaaaaa…`), other cases (`AIZA…`). */
-export const googleApiKey = define('google-api-key', ['AIza'], /(?<![\w-])AIza[\w-]{35}(?![\w-])/g, { validate: randomBodyFrom(4) });
+export const googleApiKey = define('google-api-key', ['AIza'], /(?<![\w-])AIza[\w-]{35}(?![\w-])/g, {
+  validate: randomBodyFrom(4),
+  validatorRefinesOnly: true,
+});
 
 /** OpenAI keys: `sk-proj- sk-svcacct- sk-admin- sk-None-` + 40 or more, and legacy `sk-` + 48 alphanumerics (`…T3BlbkFJ…`). */
 export const openai = define(
   'openai',
   { sep: '-', before: ['sk'], hint: 'k-' },
   /(?<![\w-])sk-(?:(?:proj|svcacct|admin|None)-[\w-]{40,}|[A-Za-z0-9]{48})(?![\w-])/g,
-  { validate: (m) => !isPlaceholderBody(m[0], m[0].lastIndexOf('-', 12) + 1) },
+  { validate: (m) => !isPlaceholderBody(m[0], m[0].lastIndexOf('-', 12) + 1), validatorRefinesOnly: true },
 );
 
 /**
@@ -220,22 +228,26 @@ export const anthropic = define(
   'anthropic',
   { sep: '-', before: ['sk'], hint: 'k-ant-' },
   /(?<![\w-])sk-ant-(?:(?:api03|admin01)-[\w-]{93}AA|(?!api03-|admin01-)[a-z]{2,8}\d{2}-[\w-]{40,})(?![\w-])/g,
-  { validate: randomBodyFrom(7) },
+  { validate: randomBodyFrom(7), validatorRefinesOnly: true },
 );
 
 /** npm access tokens: `npm_` + 36 base62 characters. */
-export const npm = define('npm', { sep: '_', before: ['npm'] }, /\bnpm_[A-Za-z0-9]{36}\b/g, { validate: randomBodyFrom(4) });
+export const npm = define('npm', { sep: '_', before: ['npm'] }, /\bnpm_[A-Za-z0-9]{36}\b/g, {
+  validate: randomBodyFrom(4),
+  validatorRefinesOnly: true,
+});
 
 /** SendGrid API keys: `SG.` + 66 base64url characters and dots (22, `.`, 43 as issued). */
 export const sendgrid = define('sendgrid', ['SG.'], /(?<![\w-])SG\.[\w.=-]{66}(?![\w-])/g, {
   validate: randomBodyFrom(3),
+  validatorRefinesOnly: true,
 });
 
 /**
  * Twilio API key SIDs `SK` + 32 hex. Account SIDs (`AC…`) are identifiers that appear in every
  * Twilio API URL, so they stay.
  */
-export const twilio = define('twilio', ['SK'], /\bSK[0-9a-fA-F]{32}\b/g, { validate: randomBodyFrom(2) });
+export const twilio = define('twilio', ['SK'], /\bSK[0-9a-fA-F]{32}\b/g, { validate: randomBodyFrom(2), validatorRefinesOnly: true });
 
 /**
  * Hugging Face access tokens `hf_` + 34 alphanumerics, and organization tokens `api_org_` + 34
@@ -243,16 +255,19 @@ export const twilio = define('twilio', ['SK'], /\bSK[0-9a-fA-F]{32}\b/g, { valid
  */
 export const huggingface = define('huggingface', { sep: '_', before: ['hf', 'org'] }, /\b(?:hf|api_org)_[A-Za-z0-9]{34}\b/g, {
   validate: (m) => !isPlaceholderBody(m[0], m[0].lastIndexOf('_') + 1),
+  validatorRefinesOnly: true,
 });
 
 /** Databricks personal access tokens: `dapi` + 32 hex, lower or upper case (optionally `-<n>`). */
 export const databricks = define('databricks', ['dapi'], /\bdapi(?:[a-f0-9]{32}|[A-F0-9]{32})(?:-\d)?(?![\w-])/g, {
   validate: randomBodyFrom(4),
+  validatorRefinesOnly: true,
 });
 
 /** DigitalOcean tokens: `dop_v1_ doo_v1_ dor_v1_` + 64 hex. */
 export const digitalocean = define('digitalocean', { sep: '_', before: ['dop', 'doo', 'dor'] }, /\bdo[opr]_v1_[a-f0-9]{64}\b/g, {
   validate: randomBodyFrom(7),
+  validatorRefinesOnly: true,
 });
 
 /** PyPI upload tokens: `pypi-AgEIcHlwaS5vcmc` (or the TestPyPI macaroon head) + 50 or more characters. */
@@ -267,7 +282,7 @@ export const shopify = define(
   'shopify',
   { sep: '_', before: ['shpat', 'shpca', 'shppa', 'shpua', 'shpss'] },
   /\bshp(?:at|ca|pa|ua|ss)_[a-fA-F0-9]{32}\b/g,
-  { validate: randomBodyFrom(6) },
+  { validate: randomBodyFrom(6), validatorRefinesOnly: true },
 );
 
 /** All prefixed-token detectors, in priority order. */
