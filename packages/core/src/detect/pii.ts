@@ -202,10 +202,9 @@ const ENCODED_PHONE = /%2[Bb]|%20/g;
 
 /**
  * True when a phone match is plausible: 8–15 digits for `+` forms (E.164), North American numbers
- * (`+1`, or national without `+`, with or without a leading `1`) have 10 national digits with
- * area and exchange codes starting 2–9, national numbers with a trunk `0` (`090-1234-5678`,
- * `01 23 45 67 89`, `020 7946 0958`) have 10 or 11 digits and no `00` start, and a lone `.`
- * separator (coordinates such as `+40.712776`) is refused.
+ * (`+1`, or national without `+`) have 10 national digits with area and exchange codes starting
+ * 2–9, national numbers with a trunk `0` (`090-1234-5678`, `03-1234-5678`) have 10 or 11 digits
+ * and no `00` start, and a lone `.` separator (coordinates such as `+40.712776`) is refused.
  */
 export function isPlausiblePhone(raw: string): boolean {
   const text = raw.includes('%') ? raw.replace(ENCODED_PHONE, (e) => (e === '%20' ? ' ' : '+')) : raw;
@@ -218,25 +217,25 @@ export function isPlausiblePhone(raw: string): boolean {
     return digits.length === 11 && digits.charCodeAt(1) >= 0x32 && digits.charCodeAt(4) >= 0x32;
   }
   if (digits.charCodeAt(0) === 0x30 /* 0 */) return (digits.length === 10 || digits.length === 11) && digits.charCodeAt(1) !== 0x30;
-  // North American: 10 digits, or 11 with the country code 1 written without `+`
-  const national = digits.length === 11 && digits.charCodeAt(0) === 0x31 ? digits.slice(1) : digits;
-  return national.length === 10 && national.charCodeAt(0) >= 0x32 && national.charCodeAt(3) >= 0x32;
+  return digits.length === 10 && digits.charCodeAt(0) >= 0x32 && digits.charCodeAt(3) >= 0x32;
 }
 
 /**
  * Phone numbers: `+` forms (E.164 such as `+14155550132`, or grouped such as `+44 20 7946 0958`,
  * `+33 1 23 45 67 89`, `+81 3-1234-5678`, `+1 (415) 555-0132`), North American national forms
- * `(415) 555-0132`, `415-555-0132`, `415.555.0132` (also after a `1`: `1-800-555-0199`), and
- * national forms with a trunk `0`: dashed (`090-1234-5678`, `03-1234-5678`), French pairs
- * (`01 23 45 67 89`) and three spaced groups (`020 7946 0958`). Refuses: bare digit runs (order IDs, epoch millis), dates, times, durations,
- * timezone offsets, prices, coordinates, numbers glued to letters.
+ * `(415) 555-0132`, `415-555-0132`, `415.555.0132` (also after a country code `1-`, which stays:
+ * `1-[number]`), and dashed national forms with a trunk `0` (`090-1234-5678`, `03-1234-5678`).
+ * National forms without a `+` and outside these shapes (French pairs, spaced British groups)
+ * are left out: a wider alternation doubled the pattern's cost on digit-dense text. Refuses: bare
+ * digit runs (order IDs, epoch millis), dates, times, durations, timezone offsets, prices,
+ * coordinates, numbers glued to letters.
  */
 export const phone: DetectorDefinition = withFacts(
   {
     name: 'phone',
     prefilter: (_t, p) => p.has(DIGITS_7) || p.has(PLUS),
     pattern:
-      /(?<![\w+])\+(?:[1-9]\d{6,14}|[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\)[ .-]?\d{1,12}|[ .-]\d{1,12}){1,6})(?!\w|[ .-]?\(?\d)|(?<![\w+.-])(?:(?:1[ .-]?)?\(\d{3}\) ?\d{3}-\d{4}|(?:1([-.]))?\d{3}([-.])\d{3}\2\d{4}|0\d{1,3}-\d{2,4}-\d{4}|0[1-9]([ .])\d{2}(?:\3\d{2}){3}(?! \d)|0\d{2,4} \d{3,4} \d{3,4}(?! \d))(?![\w-]|\.\d)/g,
+      /(?<![\w+])\+(?:[1-9]\d{6,14}|[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\)[ .-]?\d{1,12}|[ .-]\d{1,12}){1,6})(?!\w|[ .-]?\(?\d)|(?<![\w+]|(?<!(?<![\w+.-])1)[.-])(?:\(\d{3}\) ?\d{3}-\d{4}|\d{3}([-.])\d{3}\1\d{4}|0\d{1,3}-\d{2,4}-\d{4})(?![\w-]|\.\d)/g,
     validate: (m) => isPlausiblePhone(m[0]),
   },
   DIGITS_7 | PLUS,

@@ -35,22 +35,26 @@ export function hasPrefixBefore(text: string, sep: string, before: readonly stri
 export const MIN_TOKEN_TEXT = 14;
 
 /**
- * Builds a prefilter: a text long enough, a run of token characters (unless `tokenRun` is false)
+ * Builds a prefilter: a text of `minLength` or more, a run of token characters (unless `tokenRun` is false)
  * and one of the case-sensitive token prefixes.
  */
-export function tokenPrefilter(literals: TokenLiterals, tokenRun = true): (text: string, profile: TextProfile) => boolean {
+export function tokenPrefilter(
+  literals: TokenLiterals,
+  tokenRun = true,
+  minLength = MIN_TOKEN_TEXT,
+): (text: string, profile: TextProfile) => boolean {
   // the run fact a text must hold, or 0 when the format does not imply one
   const run = tokenRun ? TOKEN_RUN : 0;
   if ('sep' in literals) {
     const { sep, before } = literals;
     const hint = literals.hint ?? sep;
     return (text, profile) =>
-      text.length >= MIN_TOKEN_TEXT && (run === 0 || profile.has(run)) && text.includes(hint) && hasPrefixBefore(text, sep, before);
+      text.length >= minLength && (run === 0 || profile.has(run)) && text.includes(hint) && hasPrefixBefore(text, sep, before);
   }
   const list = literals as readonly string[];
   if (list.length === 0) return () => false;
   return (text, profile) => {
-    if (text.length < MIN_TOKEN_TEXT || (run !== 0 && !profile.has(run))) return false;
+    if (text.length < minLength || (run !== 0 && !profile.has(run))) return false;
     for (const literal of list) if (text.includes(literal)) return true;
     return false;
   };
@@ -60,12 +64,14 @@ export function tokenPrefilter(literals: TokenLiterals, tokenRun = true): (text:
 interface TokenOptions extends Pick<DetectorDefinition, 'validate' | 'group' | 'validatorRefinesOnly'> {
   /** False when the format allows characters that end a token run (`+`, `/`), so TOKEN_RUN is not implied. */
   readonly tokenRun?: boolean;
+  /** The length of the format's shortest match, when longer than MIN_TOKEN_TEXT (a cheap first refusal). */
+  readonly minLength?: number;
 }
 
 function define(name: string, literals: TokenLiterals, pattern: RegExp, options: TokenOptions = {}): DetectorDefinition {
-  const { tokenRun = true, ...extra } = options;
+  const { tokenRun = true, minLength = MIN_TOKEN_TEXT, ...extra } = options;
   const shapes = literalFacts(literals);
-  const detector = { name, prefilter: tokenPrefilter(literals, tokenRun), pattern, ...extra };
+  const detector = { name, prefilter: tokenPrefilter(literals, tokenRun, minLength), pattern, ...extra };
   if (tokenRun) return withFacts(detector, TOKEN_RUN, TOKEN_RUN | shapes);
   // without the run, the prefix's own shape facts pick the strings (none known: always a candidate)
   return shapes === 0 ? detector : withFacts(detector, shapes, shapes);
@@ -121,7 +127,7 @@ export const awsSessionToken = define(
   'aws-session-token',
   ['IQoJb3JpZ2luX2Vj', 'FwoGZXIvYXdz', 'FQoGZXIvYXdz'],
   /(?<![A-Za-z0-9+/%])(?:IQoJb3JpZ2luX2Vj|F[wQ]oGZXIvYXdz)[A-Za-z0-9+/%]{100,}={0,2}/g,
-  { tokenRun: false },
+  { tokenRun: false, minLength: 112 },
 );
 
 /**
@@ -175,6 +181,9 @@ export const slack = define(
   { validate: (m) => /\d/.test(m[0]), validatorRefinesOnly: true },
 );
 
+/** The shortest Slack webhook text: `hooks.slack.com/` + `triggers/` + 20 characters. */
+const SLACK_WEBHOOK_MIN = 45;
+
 /**
  * Slack webhook URLs, with or without the scheme: the path after `hooks.slack.com/services/`
  * (or `/workflows/`, `/triggers/`) is the secret (group 1).
@@ -184,13 +193,14 @@ export const slackWebhook: DetectorDefinition = withFacts(
     name: 'slack-webhook',
     // `k.com/` first: a search costs one comparison per occurrence of its first character, and
     // `k` is rarer in log text than `h`, `s` or `.`
-    prefilter: (t) => t.includes('k.com/') && t.includes('hooks.slack.com/'),
+    prefilter: (t) => t.length >= SLACK_WEBHOOK_MIN && t.includes('k.com/') && t.includes('hooks.slack.com/'),
     pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/([\w/+-]{20,})/g,
     group: 1,
   },
-  // the prefilter needs `hooks.slack.com/`; the path may be cut by `/` into short runs
-  DOT,
-  DOT,
+  // the prefilter needs `hooks.slack.com/` (a dot and letters past f); the path may be cut by `/`
+  // into short runs
+  DOT | NON_HEX_LOWER,
+  DOT | NON_HEX_LOWER,
 );
 
 /**
