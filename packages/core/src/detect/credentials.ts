@@ -4,36 +4,72 @@
  */
 import type { DetectorDefinition } from './types.js';
 import { isBasicCredential, isJwtHeader } from './base64.js';
+import { isPlaceholderBody } from './entropy.js';
 import { AT, DASH, DOT, LETTER_B, SCHEME, TOKEN_RUN, withFacts } from './facts.js';
 
 /**
+ * True when two JWT segments read as a JOSE header and a claims object: the header decodes to a
+ * JSON object with a string `alg`, or (the looser shape secret scanners accept) both the header
+ * and the payload are base64url of a JSON object (`ey…`) of 17 characters or more.
+ */
+function isJwtShape(token: string): boolean {
+  const dot = token.indexOf('.');
+  if (isJwtHeader(token.slice(0, dot))) return true;
+  const second = token.indexOf('.', dot + 1);
+  return dot >= 19 && token.startsWith('ey', dot + 1) && second - dot - 1 >= 19;
+}
+
+/**
  * JSON Web Tokens (JWS compact form): `header.payload.signature` in base64url where the header
- * decodes to a JSON object with a string `alg`. The signature may be empty (`alg: none`). Refuses:
- * dotted base64-looking strings whose first segment is not such a header.
+ * decodes to a JSON object with a string `alg`, or header and payload are both base64url JSON
+ * objects. The signature may be empty (`alg: none`) or padded (`==`). Refuses: dotted
+ * base64-looking strings whose first segment is not such a header.
  */
 export const jwt: DetectorDefinition = withFacts(
   {
     name: 'jwt',
     // the header's `eyJ` (`{"`): the payload may be any base64url, so it is not looked for
     prefilter: (t, p) => p.has(TOKEN_RUN) && p.has(DOT) && t.includes('eyJ'),
-    pattern: /(?<![\w-])eyJ[\w-]{5,}\.[\w-]+\.[\w-]*/g,
-    validate: (m) => isJwtHeader(m[0].slice(0, m[0].indexOf('.'))),
+    pattern: /(?<![\w-])eyJ[\w-]{5,}\.[\w-]+\.[\w-]*(?:={1,2}(?![\w-]))?/g,
+    validate: (m) => isJwtShape(m[0]),
   },
   TOKEN_RUN,
 );
+
+const PRIVATE_KEY_ANY_CASE = /-----begin[\w -]{0,100}private key/i;
+
+/** The end of a PEM private key header (`… PRIVATE KEY-----`), where the key body starts. */
+const PEM_HEADER_END = /PRIVATE KEY(?: BLOCK)?-----/i;
+
+/**
+ * True when a PEM match holds key material: 16 or more base64 characters after the header that
+ * are not a placeholder (`***`, `XXXX…`, `...`). A header followed by `***` is already redacted.
+ */
+function hasKeyBody(block: string): boolean {
+  const head = PEM_HEADER_END.exec(block);
+  if (head === null) return true; // fail closed
+  const from = head.index + head[0].length;
+  const endAt = block.indexOf('-----END', from);
+  const body = block.slice(from, endAt === -1 ? block.length : endAt).replace(/\\[nr]|[\s\\]/g, '');
+  return body.length >= 16 && !isPlaceholderBody(body, 0);
+}
 
 /**
  * PEM private key blocks (`RSA`, `EC`, `DSA`, `OPENSSH`, `ENCRYPTED`, PKCS#8, PGP `... BLOCK`),
  * from `-----BEGIN` through `-----END ... PRIVATE KEY-----` (the END label may differ). Newlines may
  * be real, escaped (`\n`) or flattened to spaces. A BEGIN without an END fails closed: the match
- * runs to the end of the base64 body. Refuses: certificates and public keys.
+ * runs to the end of the base64 body. Refuses: certificates and public keys, and blocks whose body
+ * is a placeholder (`-----BEGIN PRIVATE KEY-----\n***\n-----END PRIVATE KEY-----` stays as it is).
  */
 export const privateKey: DetectorDefinition = withFacts(
   {
     name: 'private-key',
-    prefilter: (t) => t.includes('PRIVATE KEY'),
+    // the upper-case armour first; lower case only where a `-----` line is (a rare first character)
+    prefilter: (t) => t.includes('PRIVATE KEY') || (t.includes('-----') && PRIVATE_KEY_ANY_CASE.test(t)),
     pattern:
-      /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:[A-Za-z0-9+/=\s\\:,.]|-(?!-))*(?:-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----)?/g,
+      /-----BEGIN[\w -]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:[\w+/=\s\\:,.*]|-(?!-))*(?:-----END[\w -]{0,100}PRIVATE KEY(?: BLOCK)?-----)?/gi,
+    validate: (m) => hasKeyBody(m[0]),
+    validatorRefinesOnly: true,
   },
   DASH,
 );

@@ -62,7 +62,13 @@ export const NON_HEX_LOWER = 1 << 20;
 /** The string holds `://` (a URL scheme separator). */
 export const SCHEME = 1 << 21;
 
-const ALL = (1 << 22) - 1;
+/** The string holds a character outside ASCII (an internationalised address, for example). */
+export const NON_ASCII = 1 << 22;
+
+/** The string holds `%` (URL encoding such as `%40`, `%2B`). */
+export const PERCENT = 1 << 23;
+
+const ALL = (1 << 24) - 1;
 
 /** Strings up to this length get the exact one-pass profile. */
 export const SHORT_TEXT = 256;
@@ -95,6 +101,7 @@ TABLE[0x40] = AT;
 TABLE[0x3a] = COLON;
 TABLE[0x3d] = EQUALS;
 TABLE[0x3f] = QUESTION;
+TABLE[0x25] = PERCENT;
 for (let c = 48; c <= 57; c++) TABLE[c] = T_DIGIT;
 for (let c = 65; c <= 90; c++) TABLE[c] = UPPER | T_UPPER | T_WORD | (c <= 70 ? T_HEX : 0) | (c === 0x42 ? T_B : 0);
 for (let c = 97; c <= 122; c++) TABLE[c] = T_WORD | (c <= 102 ? T_HEX : NON_HEX_LOWER) | (c === 0x62 ? T_B : 0);
@@ -139,7 +146,7 @@ export function exactFacts(text: string): number {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    const t = c < 128 ? (TABLE[c] as number) : c >= 0xd800 && c <= 0xdfff ? JSON_ESCAPE : 0;
+    const t = c < 128 ? (TABLE[c] as number) : c >= 0xd800 && c <= 0xdfff ? JSON_ESCAPE | NON_ASCII : NON_ASCII;
     flags |= t;
     if ((t & T_WORD) !== 0) {
       // a letter or `_`: extends a token run, ends the numeric runs
@@ -294,6 +301,12 @@ export class TextProfile {
         return text.includes('=');
       case QUESTION:
         return text.includes('?');
+      case PERCENT:
+        return text.includes('%');
+      case NON_ASCII:
+        // UTF-8 needs more bytes than UTF-16 units exactly when a character is not ASCII (a
+        // native count, several times faster than a regex scan)
+        return Buffer.byteLength(text, 'utf8') !== text.length;
       case UPPER:
         return UPPER_HINT.test(text);
       case DOUBLE_DASH:

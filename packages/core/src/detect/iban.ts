@@ -129,9 +129,35 @@ export function ibanMod97(iban: string): boolean {
   return rem === 1;
 }
 
-/** True when `raw` (upper case, optionally grouped by single spaces) is a valid IBAN. */
+/** True when `raw` (upper case, optionally grouped by single spaces or dashes) is a valid IBAN. */
 export function isValidIban(raw: string): boolean {
-  const iban = raw.includes(' ') ? raw.replace(/ /g, '') : raw;
+  const iban = raw.includes(' ') || raw.includes('-') ? raw.replace(/[ -]/g, '') : raw;
   const expected = IBAN_LENGTHS[iban.slice(0, 2)];
   return expected === iban.length && ibanMod97(iban);
 }
+
+/**
+ * The IBAN pattern, built from IBAN_LENGTHS: for each IBAN length, the countries that use it, the
+ * check digits, then the BBAN in groups of 4 (the last group shorter) joined by nothing, single
+ * spaces or single dashes (one kind throughout). Matching the country's exact length keeps a
+ * following upper-case word (`… 7034 DONE`) out of the match.
+ */
+export const IBAN_PATTERN: RegExp = (() => {
+  const byLength = new Map<number, string[]>();
+  for (const [country, length] of Object.entries(IBAN_LENGTHS)) {
+    const list = byLength.get(length) ?? [];
+    list.push(country);
+    byLength.set(length, list);
+  }
+  const alternatives: string[] = [];
+  let group = 0;
+  for (const [length, countries] of [...byLength.entries()].sort((a, b) => a[0] - b[0])) {
+    const bban = length - 4;
+    const full = Math.floor(bban / 4);
+    const rest = bban % 4;
+    const sep = ++group;
+    const tail = rest === 0 ? '' : `\\${sep}[A-Z0-9]{${rest}}`;
+    alternatives.push(`(?:${countries.join('|')})\\d{2}([ -]?)[A-Z0-9]{4}(?:\\${sep}[A-Z0-9]{4}){${full - 1}}${tail}`);
+  }
+  return new RegExp(`(?<![A-Za-z0-9])(?=[A-Z]{2}\\d{2})(?:${alternatives.join('|')})(?![A-Za-z0-9])`, 'g');
+})();

@@ -4,7 +4,7 @@
  */
 import type { DetectorDefinition } from './types.js';
 import { basic, bearer, jwt, privateKey, userinfo } from './credentials.js';
-import { card, email, iban, ipv4, ipv6, phone, ssn } from './pii.js';
+import { card, email, emailEncoded, emailIntl, iban, ipv4, ipv6, phone, phoneEncoded, ssn, ssnNamed } from './pii.js';
 import { TOKEN_DETECTORS } from './tokens.js';
 
 /** Every built-in detector: credentials, then vendor tokens, then personal data. */
@@ -16,19 +16,39 @@ export const BUILTIN_DETECTORS: readonly DetectorDefinition[] = [
   basic,
   ...TOKEN_DETECTORS,
   email,
+  emailIntl,
+  emailEncoded,
   iban,
   card,
   ssn,
+  ssnNamed,
   phone,
+  phoneEncoded,
   ipv6,
   ipv4,
 ];
 
 export { basic, bearer, isBearerToken, isPlaceholder, jwt, privateKey, userinfo } from './credentials.js';
-export { card, email, iban, ipv4, ipv6, isPlausiblePhone, isRedactableEmail, isValidSsn, phone, ssn } from './pii.js';
+export {
+  card,
+  email,
+  emailEncoded,
+  emailIntl,
+  iban,
+  ipv4,
+  ipv6,
+  isPlausiblePhone,
+  isRedactableEmail,
+  isValidSsn,
+  phone,
+  phoneEncoded,
+  ssn,
+  ssnNamed,
+} from './pii.js';
 export * from './tokens.js';
 export { crc32, isGitHubTokenChecksumValid, toBase62, BASE62_ALPHABET } from './crc32.js';
 export { hasCardLayout, hasKnownIssuer, isValidCardNumber, luhnValid } from './luhn.js';
-export { IBAN_LENGTHS, ibanMod97, isValidIban } from './iban.js';
+export { IBAN_LENGTHS, IBAN_PATTERN, ibanMod97, isValidIban } from './iban.js';
+export { PLACEHOLDER_ENTROPY, isPlaceholderBody, shannonEntropy } from './entropy.js';
 export { isRedactableIpv4, isRedactableIpv6, isValidIpv6 } from './ip.js';
 export { decodeBase64, isBasicCredential, isJwtHeader } from './base64.js';

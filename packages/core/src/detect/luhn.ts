@@ -50,6 +50,8 @@ const RANGES: readonly IinRange[] = [
   [6521, 6522, SIXTEEN_UP], // RuPay
   [508, 508, SIXTEEN_UP], // RuPay
   [60, 60, SIXTEEN_UP], // RuPay
+  [5019, 5019, [16]], // Dankort
+  [1, 1, [15]], // UATP (AirPlus and other airline cards): 15 digits only, so 13-digit epoch millis stay
 ];
 
 const WIDTHS = RANGES.map(([low]) => String(low).length);

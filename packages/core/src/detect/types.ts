@@ -21,6 +21,13 @@ export interface DetectorDefinition {
   readonly pattern: RegExp;
   /** Return false to drop a match (Luhn, mod-97, a CRC, a range check). It gets the scanned string's profile too. */
   readonly validate?: (match: RegExpExecArray, profile: TextProfile) => boolean;
+  /**
+   * True when `validate` only refuses look-alikes that the pattern also takes (placeholders such as
+   * `XXXX…`, low-entropy bodies, plain words): the pattern alone finds every real secret, so a
+   * tool that cannot run the validator (an RE2 export) may use the pattern without it and mask a
+   * little more.
+   */
+  readonly validatorRefinesOnly?: boolean;
   /** The capture group that holds the secret (default 0, the whole match). */
   readonly group?: number;
   /**

@@ -343,7 +343,8 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
       name: d.name,
       builtin: !custom.includes(d as (typeof custom)[number]),
       pattern: d.pattern,
-      validated: d.validate !== undefined,
+      // a validator that only refuses placeholders does not count: the pattern alone masks more, never less
+      validated: d.validate !== undefined && d.validatorRefinesOnly !== true,
       keywords: d.keywords ?? [],
     })),
     rules: { kv: hasKeys && !disabled.has('kv'), query: queryKeys !== null && !disabled.has('query') },

@@ -76,9 +76,16 @@ export const DEFAULT_KEYS: readonly string[] = [
   '*cookie',
 ];
 
-/** Extra names that are sensitive as URL query parameters only (`?key=`, `?sig=`). */
+/**
+ * Extra names that are sensitive as URL query parameters only (`?key=`, `?sig=`), among them the
+ * OAuth authorization `code` of redirect URLs (`/callback?code=…`, also in referrers) and the
+ * PKCE and OAuth 1 verifiers that go with it.
+ */
 export const DEFAULT_QUERY_KEYS: readonly string[] = [
   'key',
+  'code',
+  'codeverifier',
+  'oauthverifier',
   'sig',
   'signature',
   'amzsignature',

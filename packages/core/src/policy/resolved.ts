@@ -12,7 +12,10 @@ export interface ResolvedDetector {
   readonly builtin: boolean;
   /** Its pattern (custom patterns run on a linear-time engine). */
   readonly pattern: RegExp;
-  /** True when a match must also pass a validator (a checksum, a range check): the pattern alone over-matches. */
+  /**
+   * True when a match must also pass a validator (a checksum, a range check): the pattern alone
+   * over-matches. A validator that only refuses placeholders does not count.
+   */
   readonly validated: boolean;
   /** Lower-case keywords that gate it, if any. */
   readonly keywords: readonly string[];

@@ -7,6 +7,7 @@
  */
 
 import { COLON, DOUBLE_DASH, EQUALS } from '../detect/facts.js';
+import { reportSecretPart } from '../detect/credential-scope.js';
 import { detachString } from '../match/keys.js';
 
 const MAX_KEY = 128;
@@ -181,7 +182,7 @@ function reportValue(text: string, v: number, report: SpanCallback, wholeLine = 
   if (end > start) {
     const value = end - start > 32 ? '' : text.slice(start, end);
     const prose = !quoted && PROSE_WORDS.has(value.toLowerCase()) && isSpace(text.charCodeAt(end));
-    if (!prose && (value === '' || !NOT_SECRET.test(value))) report(start, end);
+    if (!prose && (value === '' || !NOT_SECRET.test(value))) reportSecretPart(text, start, end, report);
   }
   return Math.max(end, v + 1);
 }
@@ -237,6 +238,8 @@ function scanDelimiter(text: string, d: number, keys: KeyVerdicts, report: SpanC
     c = text.charCodeAt(--s - 1);
   }
   if (s === e || e - s > MAX_KEY) return d + 1;
+  // `scheme://user:password@host`: the user of URL userinfo, whose password the userinfo detector owns
+  if (delim === 0x3a && s >= 3 && text.startsWith('://', s - 3)) return d + 1;
   const first = text.charCodeAt(s);
   if (first >= 0x30 && first <= 0x39) return d + 1; // `12:30`, `1=1`
   if (!keys.test(text, s, e, h)) return d + 1;

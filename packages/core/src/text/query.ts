@@ -3,6 +3,7 @@
  * whose name is sensitive. Linear: every `?` starts at most one pass over the parameters after it,
  * and the next `?` is searched after that pass.
  */
+import { reportSecretPart } from '../detect/credential-scope.js';
 import { hashKey, type KeyVerdicts, type SpanCallback } from './keyvalue.js';
 
 /** Characters that end a parameter name. */
@@ -62,7 +63,7 @@ export function scanQuery(text: string, queryKeys: KeyVerdicts, report: SpanCall
           const nameEnd = valueStart - 1;
           if (text.startsWith('amp;', nameStart)) nameStart += 4;
           if (i > valueStart && nameEnd > nameStart && nameEnd - nameStart <= MAX_NAME) {
-            if (queryKeys.test(text, nameStart, nameEnd, hashKey(text, nameStart, nameEnd))) report(valueStart, i);
+            if (queryKeys.test(text, nameStart, nameEnd, hashKey(text, nameStart, nameEnd))) reportSecretPart(text, valueStart, i, report);
           }
         }
         if (i < n && text.charCodeAt(i) === 0x26 /* & */) i++;

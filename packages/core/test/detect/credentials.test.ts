@@ -15,6 +15,11 @@ describe('jwt', () => {
     const token = makeJwt({ alg: 'RS256', kid: 'k1' });
     expect(findAll(jwt, 'x '.repeat(400) + token + ' y'.repeat(400))).toEqual([token]);
   });
+  it('finds the looser shape scanners accept: header and payload both base64url JSON objects', () => {
+    // a header that does not decode cleanly, and a padded signature
+    const token = `eyJhbGciOieeeiIsInR5cCI6IkpXVCJ9.${base64url(JSON.stringify({ sub: '1234567890', name: 'x' }))}.${b64url(43, 4)}==`;
+    expect(findAll(jwt, `JWT := ${token}`)).toEqual([token]);
+  });
   it('refuses dotted base64 whose first segment is not a JWT header', () => {
     const fake = `${base64url('{"typ":"JWT"}')}.${base64url('{"a":1}')}.${b64url(20)}`;
     expect(findAll(jwt, fake)).toEqual([]);
@@ -42,6 +47,21 @@ describe('private-key', () => {
     const text = `-----BEGIN RSA PRIVATE KEY-----\n${body}`;
     expect(findAll(privateKey, text + '\n--- truncated')).toEqual([text + '\n']);
   });
+  it('leaves a block whose body is already masked as it is', () => {
+    for (const text of [
+      '-----BEGIN PRIVATE KEY-----\n***\n-----END PRIVATE KEY-----',
+      '-----BEGIN RSA PRIVATE KEY-----\\n...\\n-----END RSA PRIVATE KEY-----',
+      `-----BEGIN PRIVATE KEY-----${'X'.repeat(1500)}-----END PRIVATE KEY-----`,
+      '-----BEGIN PRIVATE KEY-----',
+    ])
+      expect(findAll(privateKey, `key: ${text} end`)).toEqual([]);
+  });
+  it('finds labels with underscores and dashes and armour in lower case', () => {
+    const block = `-----BEGIN OPENSSH_V1 PRIVATE KEY-----\n${body}\n-----END OPENSSH_V1 PRIVATE KEY-----`;
+    expect(findAll(privateKey, block)).toEqual([block]);
+    const lower = `-----begin private key-----\n${body}\n-----end private key-----`;
+    expect(findAll(privateKey, lower)).toEqual([lower]);
+  });
   it('refuses certificates and public keys', () => {
     expect(findAll(privateKey, `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----`)).toEqual([]);
     expect(findAll(privateKey, `-----BEGIN PUBLIC KEY-----\n${body}\n-----END PUBLIC KEY-----`)).toEqual([]);
@@ -67,6 +87,16 @@ describe('userinfo', () => {
   it('reads `host:port is up, mail a@b` as a port, and still finds the email', () => {
     expect(findAll(userinfo, 'http://localhost:3000 is up, mail ops@example.com')).toEqual([]);
     expect(redact('http://localhost:3000 is up, mail ops@example.com')).toBe('http://localhost:3000 is up, mail [email]');
+  });
+  it('keeps the host and path after a token used as the password, whatever the user is called', () => {
+    const token = `ghs_${b64url(36, 7).replace(/[-_]/g, 'Q')}`;
+    const url = `https://x-access-token:${token}@github.com/acme/api.git/`;
+    expect(redact(`fatal: unable to access '${url}': The requested URL returned error: 403`)).toBe(
+      "fatal: unable to access 'https://x-access-token:[userinfo]@github.com/acme/api.git/': The requested URL returned error: 403",
+    );
+    expect(redact(`remote: https://oauth2:${token}@gitlab.com/acme/api.git`)).toBe(
+      'remote: https://oauth2:[userinfo]@gitlab.com/acme/api.git',
+    );
   });
   it('finds an empty user with a password (redis)', () => {
     expect(findAll(userinfo, 'redis://:s3cr3t@cache:6379/0')).toEqual(['s3cr3t']);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_DETECTORS, email } from '../../src/detect/index.js';
 import { compileTextScanner } from '../../src/text/scanner.js';
 import type { DetectorDefinition, TextScanner } from '../../src/text/types.js';
-import { defaultScanner, luhnNumber, makeJwt, redact } from './helpers.js';
+import { createRedactor } from '../../src/index.js';
+import { b64url, base62, defaultScanner, group, luhnNumber, makeIban, makeJwt, redact } from './helpers.js';
 
 const label = (_secret: string, name: string) => `[${name}]`;
 
@@ -213,12 +214,67 @@ describe('custom detectors', () => {
 describe('built-ins through the default scanner', () => {
   it('redacts a mixed log line', () => {
     const card = luhnNumber('5105', 16);
-    const line = `user=bob email=bob@example.com card=${card} ip=203.0.113.9 phone=+44 20 7946 0958 ssn=123-45-6789`;
+    const line = `user=bob email=bob@example.com card=${card} ip=203.0.113.9 phone=+44 20 7946 0958 ssn=234-56-7890`;
     expect(redact(line)).toBe('user=bob email=[email] card=[card] ip=[ipv4] phone=[phone] ssn=[ssn]');
   });
-  it('exposes every built-in with a unique name', () => {
-    const names = BUILTIN_DETECTORS.map((d) => d.name);
-    expect(new Set(names).size).toBe(names.length);
-    expect(names).toContain(email.name);
+  it('hides the OAuth authorization code of a callback URL, in the request and in the referrer', () => {
+    const code = `4/0A${b64url(60, 3)}`;
+    expect(redact(`GET /oauth/callback?code=${code}&state=xyz HTTP/1.1`)).toBe('GET /oauth/callback?code=[query]&state=xyz HTTP/1.1');
+    expect(redact(`"GET /home HTTP/1.1" 200 512 "https://app.example.com/cb?code=${code}&state=abc" "Mozilla/5.0"`)).toBe(
+      '"GET /home HTTP/1.1" 200 512 "https://app.example.com/cb?code=[query]&state=abc" "Mozilla/5.0"',
+    );
+  });
+  it('changes nothing when its own output of the new formats is redacted again', () => {
+    const r = createRedactor();
+    const line = [
+      `X-Amz-Security-Token: IQoJb3JpZ2luX2Vj${b64url(300, 2).replace(/[-_]/g, '+')}`,
+      `to=jane%40example.com q=%2B33612345678 mail=jürgen@straße.de`,
+      `ssn 078 05 1123 iban ${group(makeIban('BE', '539007547034'))} DONE`,
+      `cards ${luhnNumber('4012', 16, 1)} ${group(luhnNumber('4012', 16, 2), '-')}`,
+      `token ghs_12345_eyJhbGciOiJSUzI1NiJ9.${b64url(80, 4)}.${b64url(43, 5)} and ${'sk_'}prod_${base62(40, 6)}`,
+      'Bearer [REDACTED] and -----BEGIN PRIVATE KEY-----\n***\n-----END PRIVATE KEY-----',
+    ].join('\n');
+    const once = r.redactString(line);
+    expect(once).not.toBe(line);
+    expect(r.redactString(once)).toBe(once);
+    expect(once).toContain('Bearer [REDACTED] and -----BEGIN PRIVATE KEY-----\n***\n-----END PRIVATE KEY-----');
+  });
+  it('names every built-in after a family of the detector table, so one switch turns a family off', () => {
+    // several definitions may share a family name (ASCII, internationalised and URL-encoded email)
+    expect(new Set(BUILTIN_DETECTORS.map((d) => d.name))).toEqual(
+      new Set([
+        'private-key',
+        'jwt',
+        'userinfo',
+        'bearer',
+        'basic',
+        'aws-access-key-id',
+        'aws-session-token',
+        'github',
+        'github-pat',
+        'gitlab',
+        'slack-webhook',
+        'slack',
+        'stripe',
+        'google-api-key',
+        'anthropic',
+        'openai',
+        'npm',
+        'sendgrid',
+        'twilio',
+        'huggingface',
+        'databricks',
+        'digitalocean',
+        'pypi',
+        'shopify',
+        email.name,
+        'iban',
+        'card',
+        'ssn',
+        'phone',
+        'ipv6',
+        'ipv4',
+      ]),
+    );
   });
 });

@@ -113,8 +113,10 @@ describe('IP addresses', () => {
 
 describe('other validators', () => {
   it('checks SSN ranges', () => {
-    expect(isValidSsn('123-45-6789')).toBe(true);
-    for (const bad of ['000-12-3456', '666-12-3456', '912-34-5678', '123-00-4567', '123-45-0000']) expect(isValidSsn(bad)).toBe(false);
+    expect(isValidSsn('234-56-7890')).toBe(true);
+    expect(isValidSsn('078 05 1123')).toBe(true);
+    for (const bad of ['000-12-3456', '666-12-3456', '912-34-5678', '123-00-4567', '123-45-0000', '078-05-1120', '123456789', '12345678'])
+      expect(isValidSsn(bad)).toBe(false);
   });
   it('checks phone digit counts and North American codes', () => {
     expect(isPlausiblePhone('+44 20 7946 0958')).toBe(true);
