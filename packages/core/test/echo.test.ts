@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from '../src/index.js';
+import { createRedactor, runWithSecrets } from '../src/index.js';
 
 const r = createRedactor();
 const KEY = 'k3y-9f8e7d6c5b4a';
@@ -87,5 +87,21 @@ describe('echoes carried between the parts of one record', () => {
     expect(r.redactString(`retrying with ${KEY}`, echoes)).toBe('retrying with [REDACTED:echo]');
     expect(r.stringify({ note: KEY }, echoes)).toBe('{"note":"[REDACTED:echo]"}');
     expect(echoes).toEqual([KEY]);
+  });
+});
+
+describe('redacting the same strings again', () => {
+  it('still collects the echo of a key=value match each time the same text comes back', () => {
+    const text = 'login password=Pa55w0rd!x';
+    for (let i = 0; i < 3; i++) {
+      expect(r.redact({ a: 'retry Pa55w0rd!x', b: text })).toEqual({ a: 'retry [REDACTED:echo]', b: 'login password=[REDACTED:echo]' });
+    }
+  });
+
+  it('scrubs a request secret from a string it has redacted before outside the request', () => {
+    const line = 'user jane@example.com used tok-12345678';
+    expect(r.redactString(line)).toBe('user [REDACTED:email] used tok-12345678');
+    expect(runWithSecrets('tok-12345678', () => r.redactString(line))).toBe('user [REDACTED:email] used [REDACTED:known-secret]');
+    expect(r.redactString(line)).toBe('user [REDACTED:email] used tok-12345678');
   });
 });

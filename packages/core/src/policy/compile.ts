@@ -41,6 +41,11 @@ export interface CompiledPolicy {
   readonly censorOutputs: CensorOutputs;
   /** True when a censor may need the JSON path of the value (so the walker tracks it). */
   readonly trackPath: boolean;
+  /**
+   * True when no censor is a function: a string's redaction then depends on the string alone
+   * (and the record's exact secrets), so a walker may remember it.
+   */
+  readonly pureCensors: boolean;
   /** True when only paths are configured: subtrees off every path are not visited. */
   readonly pathOnly: boolean;
   /** The replacement used when something fails inside (fail closed). */
@@ -173,6 +178,12 @@ function compileCustomDetector(
       : {}),
     ...(d.censor !== undefined ? { censor: censorSpec(d.censor, `${field}.censor`) } : {}),
   });
+}
+
+/** True when a detector setting or a custom detector has a function censor. */
+function functionCensorIn(settings: Policy['detectors'], custom: readonly { censor?: Censor }[]): boolean {
+  for (const c of [...detectorSettingCensors(settings), ...custom.map((d) => d.censor)]) if (typeof c === 'function') return true;
+  return false;
 }
 
 /** The censors given per detector in `detectors: { name: { censor } }`. */
@@ -367,6 +378,7 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
     censorOutputs,
     pathOnly,
     trackPath: censorWantsContext || [...detectorCensors.keys()].length > 0 || typeof policy.censor === 'object',
+    pureCensors: !censorWantsContext && !functionCensorIn(settings, custom),
     failText: typeof policy.censor === 'string' ? policy.censor : DEFAULT_CENSOR,
     failures,
     ...resolvedLimits,

@@ -10,7 +10,6 @@
  * search when the policy has keyword detectors, and a few `indexOf` calls.
  */
 import { COLON, DOUBLE_DASH, EQUALS, QUESTION, TextProfile } from '../detect/facts.js';
-import { detachString } from '../match/keys.js';
 import { KeyVerdicts, scanKeyValues } from './keyvalue.js';
 import { scanQuery } from './query.js';
 import { SpanList, applySpans } from './spans.js';
@@ -131,10 +130,6 @@ function keywordHint(detectors: readonly CompiledDetector[]): RegExp | null {
   }
 }
 
-/** Strings up to this length that a session proved clean are remembered, up to this many. */
-const CLEAN_CACHE_LENGTH = 128;
-const CLEAN_CACHE_SIZE = 2048;
-
 /** Beyond these, the keyword hint is not built (see keywordHint). */
 const MAX_HINT_KEYWORDS = 4096;
 const MAX_HINT_CHARS = 65536;
@@ -234,9 +229,6 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner {
   function session(): ScanSession {
     const profile = new TextProfile();
     const spans = new SpanList();
-    // Strings proven clean, with whether they need JSON escaping: log values repeat (methods,
-    // hosts, user agents, routes), and a string seen clean is clean again under the same policy.
-    const clean = new Map<string, boolean>();
     const addKeyValue = (start: number, end: number) => spans.add(start, end, KEY_VALUE_DETECTOR);
     const addQuery = (start: number, end: number) => spans.add(start, end, QUERY_DETECTOR);
     return {
@@ -257,14 +249,6 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner {
           spans.clear();
           addSecretSpans(text, secrets, spans);
           if (spans.size > 0) return this.redact(applySpans(text, spans, sink), sink, null);
-        }
-        const cacheable = text.length >= 3 && text.length <= CLEAN_CACHE_LENGTH;
-        if (cacheable) {
-          const escapes = clean.get(text);
-          if (escapes !== undefined) {
-            profile.known(text, escapes);
-            return text;
-          }
         }
         profile.reset(text);
         if (text.length < 3) return text;
@@ -297,12 +281,6 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner {
           scanQuery(text, queryVerdicts, addQuery);
         }
         if (spans.size > 0 && outputs !== null && outputs.mayHold(text)) dropCensored(text, spans, outputs);
-        // no rule found anything: remembered as clean of rules (exact secrets change per scope and record)
-        if (spans.size === 0 && cacheable) {
-          if (clean.size >= CLEAN_CACHE_SIZE) clean.clear();
-          // detached: a cached slice of a long line would keep the whole line alive
-          clean.set(detachString(text), profile.needsJsonEscape());
-        }
         return spans.size === 0 ? text : applySpans(text, spans, sink);
       },
     };

@@ -106,6 +106,9 @@ const JWK_PRIVATE: ReadonlySet<string> = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi
 
 /** A command-line flag's name after its dashes: a letter, then letters, digits, `_`, `.` or `-`. */
 const FLAG_NAME = /^[A-Za-z][\w.-]+$/;
+/** Strings up to this length are remembered once redacted, up to this many per walker. */
+const MEMO_LENGTH = 256;
+const MEMO_SIZE = 2048;
 /** What the probe sink writes for a span (no text can hold it). */
 const PROBE_MARK = '\u0000hushlog-probe\u0000';
 const KEY_INFO_LIMIT = 4096;
@@ -184,6 +187,10 @@ export class WalkContext {
   /** Set by the walker: redacts JSON held in a string, preserving how it was written. */
   jsonText: JsonTextRedactor = () => null;
 
+  /** Redacted strings remembered by this walker, or null when a censor is a function or it audits. */
+  private readonly memo: Map<string, { readonly text: string; readonly escapes: boolean }> | null;
+  /** Set by the sink when the string being scanned had a span that registers an echo. */
+  private volatile = false;
   /** Whether a replacement written into the string being scanned needs JSON escaping (and the last one, memoised). */
   private replacementEscapes = false;
   private lastReplacement = '';
@@ -227,6 +234,7 @@ export class WalkContext {
     this.stats = stats;
     this.findings = findings;
     this.scan = policy.scanner.session();
+    this.memo = findings === null && policy.pureCensors ? new Map() : null;
     this.probe = policy.scanner.session();
     this.probeSink = (_secret, detector) => {
       this.probeRule = detector;
@@ -245,7 +253,10 @@ export class WalkContext {
     const noPath = () => '';
     this.keySink = (secret, detector) => this.spanCensor(secret, detector, noPath);
     this.sink = (secret, detector) => {
-      if (ECHO_RULES.has(detector)) this.echo(secret);
+      if (ECHO_RULES.has(detector)) {
+        this.volatile = true;
+        this.echo(secret);
+      }
       if (this.findings !== null) this.findings.push({ rule: `detector:${detector}`, path: this.pathThunk() });
       const replacement = this.spanCensor(secret, detector, this.pathThunk);
       if (replacement !== this.lastReplacement) {
@@ -565,18 +576,47 @@ export class WalkContext {
   text(s: string): string {
     const secrets = this.secrets;
     const echoes = secrets.values.length - this.echoStart;
-    this.replacementEscapes = false;
     const scan = this.scan;
+    // Log values repeat (methods, hosts, user agents, routes, whole messages): a string redacted
+    // before, that holds none of this record's exact secrets, is redacted the same way again.
+    const memo = this.memo;
+    const memoable = memo !== null && s.length >= 3 && s.length <= MEMO_LENGTH && !this.holdsSecret(s);
+    if (memoable) {
+      const hit = memo.get(s);
+      if (hit !== undefined) {
+        if (hit.text !== s) this.changes++;
+        scan.profile.known(hit.text, hit.escapes);
+        this.remember(s, hit.text, echoes);
+        return hit.text;
+      }
+    }
+    this.replacementEscapes = false;
+    this.volatile = false;
     const out = scan.redact(s, this.sink, secrets.values.length === 0 ? null : secrets);
+    const profile = scan.profile;
     if (out !== s) {
       this.changes++;
       // the output is the input's text and the replacements: it needs escaping only if one of them does
-      const profile = scan.profile;
       if (profile.text === s) profile.known(out, profile.needsJsonEscape() || this.replacementEscapes);
+    }
+    // A span that registers an echo (a kv or query value…) must run again each time.
+    if (memoable && !this.volatile && profile.text === out) {
+      if (memo.size >= MEMO_SIZE) memo.clear();
+      // detached: a remembered slice of a long line would keep the whole line alive
+      const key = detachString(s);
+      memo.set(key, { text: out === s ? key : out, escapes: profile.needsJsonEscape() });
     }
     // noted with the echoes known before it: one found in this very string may echo in it
     this.remember(s, out, echoes);
     return out;
+  }
+
+  /** True when `s` holds one of the walk's exact secrets (known secrets, echoes). */
+  private holdsSecret(s: string): boolean {
+    const values = this.secrets.values;
+    if (values.length === 0 || s.length < this.secrets.shortest) return false;
+    for (let i = 0; i < values.length; i++) if (s.includes(values[i] as string)) return true;
+    return false;
   }
 
   /** True when `s` needs escaping in JSON; free for the string the scan session profiled last. */
