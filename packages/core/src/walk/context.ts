@@ -511,6 +511,10 @@ export class WalkContext {
   }
 
   /** The rule name of a censoring path; only an audit and a censor that wants context read it. */
+  pathRuleOf(source: string): string {
+    return this.pathRule(source);
+  }
+
   private pathRule(source: string): string {
     return this.findings === null && !this.policy.censorWantsContext ? '' : `path:${source}`;
   }

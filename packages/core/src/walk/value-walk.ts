@@ -15,7 +15,7 @@
 import { types } from 'node:util';
 import { REMOVE } from '../censor/compile-censor.js';
 import { CONTAINER, ValueStyle } from '../match/keys.js';
-import type { PathState } from '../match/path-trie.js';
+import { stepState, type PathState } from '../match/path-trie.js';
 import { LimitHit, Mode, Verdict, type KeyInfo, type WalkContext } from './context.js';
 import { numberText, quote, quoteKey } from './json-text.js';
 import { MARKERS } from './markers.js';
@@ -297,8 +297,9 @@ export class ValueWalk {
   private entries(v: Bag, state: PathState | null, depth: number, mode: Mode, viaToJSON: boolean, force: boolean): unknown {
     const ctx = this.ctx;
     const json = this.json;
-    if (!json && ctx.pathOnly && state !== null && state.onlyNames && !ctx.careful && !force) {
-      return this.namedEntries(v, state, depth, mode, viaToJSON);
+    if (ctx.pathOnly && state !== null && !ctx.careful) {
+      if (json) return this.pathEntriesJson(v, state, depth, viaToJSON);
+      if (state.onlyNames && !force) return this.namedEntries(v, state, depth, mode, viaToJSON);
     }
     const careful = ctx.careful;
     const keep = mode === Mode.Keep;
@@ -370,6 +371,35 @@ export class ValueWalk {
     if (copy === null && force) copy = this.flushObject(base, v);
     this.top = base;
     return copy ?? v;
+  }
+
+  /**
+   * The JSON of an object on a path of a paths-only policy, in the fast walk: each key steps the
+   * path state once; what no path reaches is written as JSON.stringify writes it.
+   */
+  private pathEntriesJson(v: Bag, state: PathState, depth: number, viaToJSON: boolean): string {
+    const ctx = this.ctx;
+    let text = '{';
+    let first = true;
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      if (k === 'toJSON' && !viaToJSON && typeof v[k] === 'function') return this.special(v, state, depth, Mode.Plain) as string;
+      if (++ctx.nodes > ctx.maxNodes) {
+        ctx.hitLimit(LimitHit.Nodes);
+        return `${text}${first ? '' : ','}${TRUNCATED_JSON}}`;
+      }
+      const child = v[k];
+      const next = stepState(state, k);
+      let out: unknown;
+      if (next === null || next.allow) out = this.offPathValue(child, depth);
+      else if (next.censor !== null) out = this.decided(ctx.censor(k, child, ctx.pathRuleOf(next.censor), ValueStyle.Plain));
+      else if (typeof child === 'object' && child !== null) out = this.visit(child, next, depth + 1, Mode.Plain);
+      else out = this.offPathValue(child, depth);
+      if (out === REMOVE) continue;
+      text += (first ? '' : ',') + quoteKey(k) + (out as string);
+      first = false;
+    }
+    return text + '}';
   }
 
   /**
@@ -584,10 +614,21 @@ export class ValueWalk {
   }
 
   /** The JSON of a value that no path of a paths-only policy reaches, as JSON.stringify writes it. */
-  private offPathValue(v: unknown, depth: number): string {
-    if (typeof v === 'object' && v !== null) return this.offPathJson(v, depth + 1);
-    const out = this.visit(v, null, depth + 1, Mode.Keep);
-    return out === REMOVE ? 'null' : (out as string);
+  private offPathValue(v: unknown, depth: number): unknown {
+    switch (typeof v) {
+      case 'string':
+        return quote(v);
+      case 'number':
+        return numberText(v);
+      case 'boolean':
+        return v ? 'true' : 'false';
+      case 'bigint':
+        return `"${v.toString()}"`;
+      case 'object':
+        return v === null ? 'null' : this.offPathJson(v, depth + 1);
+      default:
+        return REMOVE; // left out, as JSON.stringify does
+    }
   }
 
   /**
