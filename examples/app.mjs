@@ -4,6 +4,7 @@
  * the key: in a log message, and in the message of an error it logs.
  *
  * - `GET /data`: logs "data requested with key …" and answers with a page of items.
+ * - `GET /secure`: logs "calling upstream for …", then the Error the upstream call throws.
  * - `GET /secure`: calls a fake upstream that rejects the key; logs the Error and answers 502.
  *
  * The app takes its pino logger from the caller, and an optional `wrap` for its request listener,
@@ -54,6 +55,8 @@ export function createApp(logger, { wrap = (listener) => listener } = {}) {
       return sendJson(res, 200, { page: 1, items: ['alpha', 'beta'] });
     }
     if (pathname === '/secure') {
+      // No key word before it: only the request scope knows that this is the key
+      logger.info(`calling upstream for ${key}`);
       try {
         callUpstream(key);
       } catch (err) {

@@ -148,7 +148,8 @@ function printRun(run, lines) {
       console.log(`   ${number.padEnd(3)} ${name.padEnd(12)} ${highlight(value)}${leaked ? red(' ← leaked') : ''}`);
     });
   });
-  const verdict = leaks === 0 ? green('the key appears nowhere in the log') : red(`the key leaked in ${leaks} places`);
+  const verdict =
+    leaks === 0 ? green('the key appears nowhere in the log') : red(`the key leaked in ${leaks} ${leaks === 1 ? 'place' : 'places'}`);
   console.log(`   → ${verdict}`);
   console.log();
   return leaks;
@@ -180,7 +181,7 @@ async function main() {
   }, 20_000);
   watchdog.unref();
   console.log(`The client sends ${bold('X-API-Key: ' + API_KEY)} (fake).`);
-  console.log('The handler logs "data requested with key …" and an Error "upstream rejected key …".');
+  console.log('The handler logs "data requested with key …", "calling upstream for …" and an Error "upstream rejected key …".');
   console.log();
   const dir = mkdtempSync(join(tmpdir(), 'hushlog-demo-'));
   try {

@@ -27,7 +27,8 @@ describe('the demo', () => {
     expect(native).toContain(`msg          data requested with key ${KEY} ← leaked`);
     expect(native).toContain(`err.message  upstream rejected key ${KEY} ← leaked`);
     expect(native).toContain(`err.stack    Error: upstream rejected key ${KEY} ← leaked`);
-    expect(native).toContain('the key leaked in 3 places');
+    expect(native).toContain(`msg          calling upstream for ${KEY} ← leaked`);
+    expect(native).toContain('the key leaked in 4 places');
 
     const hushlog = section(out, 2);
     expect(hushlog).not.toContain(KEY);
@@ -43,9 +44,11 @@ describe('the demo', () => {
     expect(audit).toContain(`exit ${code}`);
   });
 
-  it('shows the key leaking through hushlog when the request scope is left out', async () => {
+  it('shows the key leaking through hushlog when the request scope is left out and no key word names it', async () => {
     const hushlog = section((await demo('--no-scope')).out, 2);
-    expect(hushlog).toContain(`msg          data requested with key ${KEY} ← leaked`);
-    expect(hushlog).toContain('the key leaked in 3 places');
+    // "with key …" is caught by the key word alone; "for …" only by the request scope
+    expect(hushlog).toContain('msg          data requested with key [REDACTED:kv]');
+    expect(hushlog).toContain(`msg          calling upstream for ${KEY} ← leaked`);
+    expect(hushlog).toContain('the key leaked in 1 place');
   });
 });

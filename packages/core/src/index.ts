@@ -36,7 +36,18 @@ export {
 } from './scope/index.js';
 export { normalizeKey } from './match/normalize.js';
 export { toPinoPath } from './match/path-parse.js';
-export { DEFAULT_KEYS, DEFAULT_HEADERS, DEFAULT_QUERY_KEYS, DEFAULT_CENSOR, DEFAULT_LABEL, DEFAULT_LIMITS } from './policy/defaults.js';
+export {
+  DEFAULT_KEYS,
+  DEFAULT_WEAK_KEYS,
+  DEFAULT_NOT_WEAK_KEYS,
+  DEFAULT_KEY_EXCEPTIONS,
+  DEFAULT_HEADERS,
+  DEFAULT_QUERY_KEYS,
+  DEFAULT_WEAK_QUERY_KEYS,
+  DEFAULT_CENSOR,
+  DEFAULT_LABEL,
+  DEFAULT_LIMITS,
+} from './policy/defaults.js';
 export { BUILTIN_DETECTORS } from './detect/index.js';
 export type { DetectorDefinition } from './detect/types.js';
 export type {

@@ -6,8 +6,8 @@ const KEY = 'k3y-9f8e7d6c5b4a';
 
 /** A record where the API key a request came with is echoed in the message and in an error. */
 function echoedRecord() {
-  const err = new Error(`upstream rejected key ${KEY}`);
-  return { msg: `data requested with key ${KEY}`, err, req: { headers: { 'x-api-key': KEY, accept: '*/*' } } };
+  const err = new Error(`upstream rejected ${KEY}`);
+  return { msg: `data requested by ${KEY}`, err, req: { headers: { 'x-api-key': KEY, accept: '*/*' } } };
 }
 
 describe('echo scrubbing: a value a rule censored is hidden wherever else it appears', () => {
@@ -18,10 +18,10 @@ describe('echo scrubbing: a value a rule censored is hidden wherever else it app
       req: { headers: Record<string, string> };
     };
     expect(out.req.headers['x-api-key']).toBe('[REDACTED]');
-    expect(out.msg).toBe('data requested with key [REDACTED:echo]');
-    expect(out.err.message).toBe('upstream rejected key [REDACTED:echo]');
+    expect(out.msg).toBe('data requested by [REDACTED:echo]');
+    expect(out.err.message).toBe('upstream rejected [REDACTED:echo]');
     expect(out.err.stack).not.toContain(KEY);
-    expect(out.err.stack).toContain('upstream rejected key [REDACTED:echo]');
+    expect(out.err.stack).toContain('upstream rejected [REDACTED:echo]');
   });
 
   it('hides the echo in stringify and redactLine too', () => {
@@ -29,8 +29,8 @@ describe('echo scrubbing: a value a rule censored is hidden wherever else it app
     const json = r.stringify(record);
     expect(json).not.toContain(KEY);
     expect(JSON.parse(json)).toEqual(r.redact(record));
-    const line = JSON.stringify({ msg: `data requested with key ${KEY}`, req: { headers: { 'x-api-key': KEY } } });
-    expect(r.redactLine(line)).toBe('{"msg":"data requested with key [REDACTED:echo]","req":{"headers":{"x-api-key":"[REDACTED]"}}}');
+    const line = JSON.stringify({ msg: `data requested by ${KEY}`, req: { headers: { 'x-api-key': KEY } } });
+    expect(r.redactLine(line)).toBe('{"msg":"data requested by [REDACTED:echo]","req":{"headers":{"x-api-key":"[REDACTED]"}}}');
   });
 
   it('takes echoes from every rule that cuts a value: keys, paths, query values, cookie values and key=value text', () => {
@@ -71,7 +71,7 @@ describe('echo scrubbing: a value a rule censored is hidden wherever else it app
   });
 
   it('audits a record with echoes once per finding, without the first pass repeated', () => {
-    const findings = r.audit({ msg: `key ${KEY}`, headers: { 'x-api-key': KEY } });
+    const findings = r.audit({ msg: `sent ${KEY}`, headers: { 'x-api-key': KEY } });
     expect(findings).toEqual([
       { rule: 'detector:echo', path: 'msg' },
       { rule: 'header:x-api-key', path: 'headers["x-api-key"]' },

@@ -52,7 +52,7 @@ export const QUESTION = 1 << 16;
 /** The string holds an upper-case ASCII letter. */
 export const UPPER = 1 << 17;
 /** The string holds `--` (a command-line flag). */
-export const DOUBLE_DASH = 1 << 18;
+export const DOUBLE_DASH = 1 << 25;
 /** The string holds a character that JSON must escape: a quote, a backslash, a control character or a surrogate. */
 export const JSON_ESCAPE = 1 << 19;
 
@@ -60,7 +60,7 @@ export const JSON_ESCAPE = 1 << 19;
 export const NON_HEX_LOWER = 1 << 20;
 
 /** The string holds `://` (a URL scheme separator). */
-export const SCHEME = 1 << 21;
+export const SCHEME = 1 << 24;
 
 /** The string holds a character outside ASCII (an internationalised address, for example). */
 export const NON_ASCII = 1 << 22;
@@ -68,7 +68,20 @@ export const NON_ASCII = 1 << 22;
 /** The string holds `%` (URL encoding such as `%40`, `%2B`). */
 export const PERCENT = 1 << 23;
 
-const ALL = (1 << 24) - 1;
+/** The string holds `'` (SQL and shell quoting, Python and Ruby strings). */
+export const APOSTROPHE = 1 << 21;
+
+/** The string holds `<` (XML and HTML markup). */
+export const ANGLE = 1 << 18;
+
+/**
+ * Every fact. The facts a character settles by itself (its table entry) sit below bit 24; the
+ * facts the pass settles from runs (SCHEME, DOUBLE_DASH…) may also sit above, where the table keeps
+ * its kind bits, because the pass takes only TABLE_FACTS from each entry.
+ */
+const ALL = (1 << 26) - 1;
+/** The bits of a table entry that are facts (the rest are the character's kind). */
+const TABLE_FACTS = (1 << 24) - 1;
 
 /** Strings up to this length get the exact one-pass profile. */
 export const SHORT_TEXT = 256;
@@ -102,6 +115,8 @@ TABLE[0x3a] = COLON;
 TABLE[0x3d] = EQUALS;
 TABLE[0x3f] = QUESTION;
 TABLE[0x25] = PERCENT;
+TABLE[0x27] = APOSTROPHE;
+TABLE[0x3c] = ANGLE;
 for (let c = 48; c <= 57; c++) TABLE[c] = T_DIGIT;
 for (let c = 65; c <= 90; c++) TABLE[c] = UPPER | T_UPPER | T_WORD | (c <= 70 ? T_HEX : 0) | (c === 0x42 ? T_B : 0);
 for (let c = 97; c <= 122; c++) TABLE[c] = T_WORD | (c <= 102 ? T_HEX : NON_HEX_LOWER) | (c === 0x62 ? T_B : 0);
@@ -147,7 +162,7 @@ export function exactFacts(text: string): number {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     const t = c < 128 ? (TABLE[c] as number) : c >= 0xd800 && c <= 0xdfff ? JSON_ESCAPE | NON_ASCII : NON_ASCII;
-    flags |= t;
+    flags |= t & TABLE_FACTS;
     if ((t & T_WORD) !== 0) {
       // a letter or `_`: extends a token run, ends the numeric runs
       tokenRun++;
@@ -307,6 +322,10 @@ export class TextProfile {
         // UTF-8 needs more bytes than UTF-16 units exactly when a character is not ASCII (a
         // native count, several times faster than a regex scan)
         return Buffer.byteLength(text, 'utf8') !== text.length;
+      case APOSTROPHE:
+        return text.includes("'");
+      case ANGLE:
+        return text.includes('<');
       case UPPER:
         return UPPER_HINT.test(text);
       case DOUBLE_DASH:

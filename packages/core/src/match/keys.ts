@@ -1,3 +1,4 @@
+import { looksLikePassword, looksLikeSecret } from '../detect/generic.js';
 import { compileGlob, type NamePattern } from './glob.js';
 import { normalizeKey } from './normalize.js';
 import { LinearRegExp } from '../policy/linear-regexp.js';
@@ -14,6 +15,13 @@ export const enum ValueStyle {
   SetCookie = 3,
 }
 
+/**
+ * How sure a key name is: `weak` names (`key`, `signingKey`, `dbpass`) hold a secret only when
+ * the value looks like one (see detect/generic.ts); `password` marks the weak names of passwords
+ * (`pass`, `pwd`), judged as passwords rather than as random keys.
+ */
+export type WeakKind = 'secret' | 'password';
+
 /** The verdict for a sensitive key: the rule name and how to censor its value. */
 export interface KeyRule {
   /** For example `key:password` or `header:authorization`. */
@@ -21,6 +29,33 @@ export interface KeyRule {
   readonly style: ValueStyle;
   /** True for the CONTAINER verdict: not sensitive, but its value is a header container. */
   readonly container?: boolean;
+  /** Set for a weak name: censor the value only when it looks like a secret (`weakSecretValue`). */
+  readonly weak?: WeakKind;
+}
+
+/** What `KeyMatcher.verdict` says of a key: not sensitive, sensitive, or sensitive when the value looks like a secret. */
+export type KeyVerdict = boolean | 'weak';
+
+/** Optional lists of a KeyMatcher (normalised names, `*` wildcards allowed). */
+export interface KeyMatcherOptions {
+  /** Weak names: their values are censored only when they look like secrets. */
+  readonly weak?: readonly string[];
+  /**
+   * Names that are never sensitive though a pattern or a weak name matches them
+   * (`publicKeyToken`, `primaryKey`, `bypass`). An exact name in the list of names still wins.
+   */
+  readonly except?: readonly string[];
+  /**
+   * Names that are never weak, though a weak name matches them: names that say what kind of
+   * non-secret value they hold (`credentialId`, `secretName`, `tokenUrl`).
+   */
+  readonly notWeak?: readonly string[];
+}
+
+/** True when a weak key's value looks like a secret (strings only: numbers and booleans under `key` are ids and flags). */
+export function weakSecretValue(value: unknown, kind: WeakKind): boolean {
+  if (typeof value !== 'string') return false;
+  return kind === 'password' ? looksLikePassword(value) : looksLikeSecret(value);
 }
 
 /** The verdict for a key that is not sensitive but holds a header container (`headers`, `rawHeaders`). */
@@ -56,20 +91,28 @@ export class KeyMatcher {
   private readonly patterns: NamePattern[];
   private readonly cache = new Map<string, KeyRule | null>();
   private readonly containers: NamePattern[];
+  private readonly weak: NamePattern[];
+  private readonly except: NamePattern[];
+  private readonly notWeak: NamePattern[];
 
   /**
    * @param names normalised names; `*` is a wildcard
    * @param regexps patterns tested against the normalised name
    * @param prefix the rule-name prefix (`key` or `header`)
    * @param containers normalised names (`*` allowed) whose keys get the CONTAINER verdict
+   * @param options weak names and exceptions (see KeyMatcherOptions)
    */
   constructor(
     names: Iterable<string>,
     regexps: readonly RegExp[] = [],
     private readonly prefix = 'key',
     containers: readonly string[] = [],
+    options: KeyMatcherOptions = {},
   ) {
     this.containers = containers.map(compileGlob);
+    this.weak = (options.weak ?? []).map(compileGlob);
+    this.except = (options.except ?? []).map(compileGlob);
+    this.notWeak = (options.notWeak ?? []).map(compileGlob);
     this.exact = new Set();
     this.patterns = [];
     for (const n of names) {
@@ -96,17 +139,30 @@ export class KeyMatcher {
     return verdict;
   }
 
-  /** True when the raw key is sensitive. */
+  /** True when the raw key is sensitive (weak names are not). */
   test(raw: string): boolean {
     const rule = this.match(raw);
-    return rule !== null && rule !== CONTAINER;
+    return rule !== null && rule !== CONTAINER && rule.weak === undefined;
+  }
+
+  /** True when the raw key is sensitive, `'weak'` when it is a weak name, false otherwise. */
+  verdict(raw: string): KeyVerdict {
+    const rule = this.match(raw);
+    if (rule === null || rule === CONTAINER) return false;
+    return rule.weak === undefined ? true : 'weak';
   }
 
   private decide(raw: string): KeyRule | null {
     const normalized = normalizeKey(raw);
     let hit = normalized !== '' && this.exact.has(normalized);
-    for (let i = 0; !hit && i < this.patterns.length; i++) hit = (this.patterns[i] as NamePattern)(normalized);
-    if (hit) return { rule: `${this.prefix}:${raw.length > 64 ? normalized.slice(0, 64) : raw}`, style: styleForName(normalized) };
+    const excepted = !hit && this.except.some((e) => e(normalized));
+    for (let i = 0; !hit && !excepted && i < this.patterns.length; i++) hit = (this.patterns[i] as NamePattern)(normalized);
+    const rule = `${this.prefix}:${raw.length > 64 ? normalized.slice(0, 64) : raw}`;
+    if (hit) return { rule, style: styleForName(normalized) };
+    if (!excepted && normalized !== '' && this.weak.some((w) => w(normalized)) && !this.notWeak.some((w) => w(normalized))) {
+      const kind: WeakKind = normalized.endsWith('pass') || normalized.endsWith('pwd') ? 'password' : 'secret';
+      return { rule, style: ValueStyle.Plain, weak: kind };
+    }
     return this.containers.some((c) => c(normalized)) ? CONTAINER : null;
   }
 }

@@ -7,7 +7,18 @@ import { parsePath, type PathSegment } from '../match/path-parse.js';
 import { PathAutomaton, type PathState } from '../match/path-trie.js';
 import { compileTextScanner } from '../text/scanner.js';
 import type { DetectorDefinition, TextScanner } from '../text/types.js';
-import { DEFAULT_CENSOR, DEFAULT_HEADERS, DEFAULT_KEYS, DEFAULT_LABEL, DEFAULT_LIMITS, DEFAULT_QUERY_KEYS } from './defaults.js';
+import {
+  DEFAULT_CENSOR,
+  DEFAULT_HEADERS,
+  DEFAULT_KEY_EXCEPTIONS,
+  DEFAULT_KEYS,
+  DEFAULT_LABEL,
+  DEFAULT_LIMITS,
+  DEFAULT_NOT_WEAK_KEYS,
+  DEFAULT_QUERY_KEYS,
+  DEFAULT_WEAK_KEYS,
+  DEFAULT_WEAK_QUERY_KEYS,
+} from './defaults.js';
 import { PolicyError } from './errors.js';
 import { LinearRegExp } from './linear-regexp.js';
 import { ownElements, ownFields } from './own.js';
@@ -295,18 +306,28 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
     if (!LIMIT_FIELDS.has(field)) throw new PolicyError(`limits.${field}`, 'is not a limit (maxDepth, maxNodes, maxStringLength)');
 
   const hasKeys = keyNames.length + keyRegexps.length > 0;
-  const keys = new KeyMatcher(keyNames, keyRegexps, 'key', headerNames.length > 0 ? HEADER_CONTAINER_KEYS : []);
+  // weak names and the built-in exceptions come with the default lists
+  const weak = useDefaults ? { weak: DEFAULT_WEAK_KEYS, except: DEFAULT_KEY_EXCEPTIONS, notWeak: DEFAULT_NOT_WEAK_KEYS } : {};
+  const keys = new KeyMatcher(keyNames, keyRegexps, 'key', headerNames.length > 0 ? HEADER_CONTAINER_KEYS : [], weak);
   const headers = headerNames.length > 0 ? new KeyMatcher(headerNames, [], 'header') : null;
   const allowKeys = allowNames.length > 0 ? new KeyMatcher(allowNames, [], 'allow') : null;
-  const queryKeys = useDefaults ? new KeyMatcher([...keyNames, ...DEFAULT_QUERY_KEYS], keyRegexps, 'query') : hasKeys ? keys : null;
+  const queryKeys = useDefaults
+    ? new KeyMatcher([...keyNames, ...DEFAULT_QUERY_KEYS], keyRegexps, 'query', [], {
+        weak: [...DEFAULT_WEAK_KEYS, ...DEFAULT_WEAK_QUERY_KEYS],
+        except: DEFAULT_KEY_EXCEPTIONS,
+        notWeak: DEFAULT_NOT_WEAK_KEYS,
+      })
+    : hasKeys
+      ? keys
+      : null;
   const censorOutputs = new CensorOutputs(
     censorOutputSpec(policy.censor, label, [...detectorSettingCensors(settings), ...custom.map((d) => d.censor)]),
   );
   const scanner = compileTextScanner({
     censorOutputs,
     detectors,
-    isSensitiveKey: hasKeys && !disabled.has('kv') ? (k) => keys.test(k) : null,
-    isSensitiveQueryKey: queryKeys && !disabled.has('query') ? (k) => queryKeys.test(k) : null,
+    isSensitiveKey: hasKeys && !disabled.has('kv') ? (k) => keys.verdict(k) : null,
+    isSensitiveQueryKey: queryKeys && !disabled.has('query') ? (k) => queryKeys.verdict(k) : null,
   });
 
   const censorWantsContext = typeof policy.censor === 'function';

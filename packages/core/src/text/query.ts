@@ -4,7 +4,9 @@
  * and the next `?` is searched after that pass.
  */
 import { reportSecretPart } from '../detect/credential-scope.js';
-import { hashKey, type KeyVerdicts, type SpanCallback } from './keyvalue.js';
+import { hashKey, KEY_NONE, type KeyVerdicts } from './key-kinds.js';
+import type { SpanCallback } from './value-reader.js';
+import { keepsValue } from './value-shape.js';
 
 /** Characters that end a parameter name. */
 const NAME_END = new Uint8Array(128);
@@ -43,7 +45,9 @@ function isWhitespace(c: number): boolean {
 }
 
 /**
- * Reports the value of every sensitive query parameter in `text`.
+ * Reports the value of every sensitive query parameter in `text`. Placeholders and censored
+ * values are kept; after a weak name (`code`, `key` in a name such as `cacheKey`) the value goes
+ * only when it looks like a secret.
  * @param queryKeys verdicts on raw parameter names (`api_key`, `X-Amz-Signature`, `sig`), cached
  *   by hash so a name seen before costs no substring
  */
@@ -63,7 +67,11 @@ export function scanQuery(text: string, queryKeys: KeyVerdicts, report: SpanCall
           const nameEnd = valueStart - 1;
           if (text.startsWith('amp;', nameStart)) nameStart += 4;
           if (i > valueStart && nameEnd > nameStart && nameEnd - nameStart <= MAX_NAME) {
-            if (queryKeys.test(text, nameStart, nameEnd, hashKey(text, nameStart, nameEnd))) reportSecretPart(text, valueStart, i, report);
+            const kind = queryKeys.kind(text, nameStart, nameEnd, hashKey(text, nameStart, nameEnd));
+            // a censor label (`[REDACTED:query]`) ends at its `]`, which also ends a value
+            const label = text.charCodeAt(valueStart) === 0x5b && text.charCodeAt(i) === 0x5d;
+            if (kind !== KEY_NONE && !keepsValue(text, valueStart, label ? i + 1 : i, kind, true))
+              reportSecretPart(text, valueStart, i, report);
           }
         }
         if (i < n && text.charCodeAt(i) === 0x26 /* & */) i++;

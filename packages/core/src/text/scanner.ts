@@ -9,8 +9,8 @@
  * are merged (see `applySpans`). Clean text costs one shared character profile, one keyword
  * search when the policy has keyword detectors, and a few `indexOf` calls.
  */
-import { COLON, DOUBLE_DASH, EQUALS, QUESTION, TextProfile } from '../detect/facts.js';
-import { KeyVerdicts, scanKeyValues } from './keyvalue.js';
+import { QUESTION, TextProfile } from '../detect/facts.js';
+import { KEY_VALUE_FACTS, KeyVerdicts, scanKeyValues, type KeyVerdict } from './keyvalue.js';
 import { scanQuery } from './query.js';
 import { SpanList, applySpans } from './spans.js';
 import type { CensorOutputs } from '../censor/censor-outputs.js';
@@ -21,10 +21,13 @@ import { LinearRegExp } from '../policy/linear-regexp.js';
 export interface TextScannerOptions {
   /** Enabled detectors (built-in and custom), in priority order. */
   readonly detectors: readonly DetectorDefinition[];
-  /** Decides whether a key in `key=value` text is sensitive; null turns key=value scanning off. */
-  readonly isSensitiveKey: ((rawKey: string) => boolean) | null;
-  /** Decides whether a URL query parameter is sensitive; null turns query scanning off. */
-  readonly isSensitiveQueryKey: ((rawKey: string) => boolean) | null;
+  /**
+   * Decides whether a key in `key=value` text is sensitive (`'weak'`: only when its value looks
+   * like a secret); null turns key=value scanning off.
+   */
+  readonly isSensitiveKey: ((rawKey: string) => KeyVerdict) | null;
+  /** Decides whether a URL query parameter is sensitive (or weak); null turns query scanning off. */
+  readonly isSensitiveQueryKey: ((rawKey: string) => KeyVerdict) | null;
   /**
    * The policy's censor outputs: a span that lies inside one (a rule that read `[REDACTED:kv]` or
    * `hmac:…` as a value) is dropped, so redacting redacted text changes nothing. Null: none known.
@@ -276,7 +279,7 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner {
             runDetector(d, text, spans, profile);
           }
         }
-        if (verdicts !== null && (facts & (EQUALS | COLON | DOUBLE_DASH)) !== 0) scanKeyValues(text, verdicts, addKeyValue, facts);
+        if (verdicts !== null && (facts & KEY_VALUE_FACTS) !== 0) scanKeyValues(text, verdicts, addKeyValue, profile);
         if (queryVerdicts !== null && (facts & QUESTION) !== 0 && (facts !== -1 || text.includes('?'))) {
           scanQuery(text, queryVerdicts, addQuery);
         }

@@ -10,7 +10,7 @@
  */
 import { REMOVE } from '../censor/compile-censor.js';
 import { needsJsonEscape } from '../detect/facts.js';
-import { CONTAINER, ValueStyle, detachString, type KeyRule } from '../match/keys.js';
+import { CONTAINER, ValueStyle, detachString, weakSecretValue, type KeyRule, type WeakKind } from '../match/keys.js';
 import { stepState, type PathState } from '../match/path-trie.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import type { CensorContext } from '../policy/types.js';
@@ -42,6 +42,11 @@ export const enum Verdict {
   Censor = 2,
   /** Off every path of a paths-only policy: written as it is, never visited. */
   OffPath = 3,
+  /**
+   * A weak name (`key`, `signingKey`, `dbpass`): Censor when the value looks like a secret
+   * (`weakSecretValue` with `weakKind`), else Descend.
+   */
+  Weak = 4,
 }
 
 /** Limits a walk reached, as bits of `WalkContext.limits`. */
@@ -183,6 +188,8 @@ export class WalkContext {
   style: ValueStyle = ValueStyle.Plain;
   /** The key's info when `decide` read it (null for path and allow verdicts). */
   info: KeyInfo | null = null;
+  /** For a Weak verdict: how its value is judged. */
+  weakKind: WeakKind = 'secret';
 
   /** Set by the walker: redacts JSON held in a string, preserving how it was written. */
   jsonText: JsonTextRedactor = () => null;
@@ -476,10 +483,18 @@ export class WalkContext {
     if (rule !== null && rule !== CONTAINER) {
       this.rule = rule.rule;
       this.style = rule.style;
-      return Verdict.Censor;
+      if (rule.weak === undefined) return Verdict.Censor;
+      this.weakKind = rule.weak;
+      return Verdict.Weak;
     }
     if (rule === CONTAINER) this.nextMode = Mode.Headers;
     return Verdict.Descend;
+  }
+
+  /** A Weak verdict settled by its value: Censor when it looks like a secret, else Descend. */
+  settle(verdict: Verdict, value: unknown): Verdict {
+    if (verdict !== Verdict.Weak) return verdict;
+    return weakSecretValue(value, this.weakKind) ? Verdict.Censor : Verdict.Descend;
   }
 
   /** Decides one array element: paths by index only (key rules do not apply to indexes). */
@@ -502,12 +517,17 @@ export class WalkContext {
    * The key rule of a command-line flag held as an array element (`--db-password`, `-token`), or
    * null: the element after a sensitive flag is its value (`process.argv` as winston logs it).
    */
-  flagRule(arg: string): string | null {
+  flagRule(arg: string): KeyRule | null {
     if (arg.length < 3 || arg.length > KEY_INFO_MAX_LENGTH || arg.charCodeAt(0) !== 0x2d || arg.includes('=')) return null;
     const name = arg.charCodeAt(1) === 0x2d ? arg.slice(2) : arg.slice(1);
     if (!FLAG_NAME.test(name)) return null;
     const rule = this.keyInfo(name).rule;
-    return rule === null || rule === CONTAINER ? null : rule.rule;
+    return rule === null || rule === CONTAINER ? null : rule;
+  }
+
+  /** True when `value` is what a flag's rule censors (a weak flag's value must look like a secret). */
+  flagValue(rule: KeyRule, value: string): boolean {
+    return rule.weak === undefined || weakSecretValue(value, rule.weak);
   }
 
   /** The rule name of a censoring path; only an audit and a censor that wants context read it. */

@@ -10,7 +10,7 @@
  * Text that is not one JSON value is reported as such (`null`), and the caller scans it as text.
  */
 import { REMOVE } from '../censor/compile-censor.js';
-import { ValueStyle } from '../match/keys.js';
+import { ValueStyle, type KeyRule } from '../match/keys.js';
 import type { PathState } from '../match/path-trie.js';
 import { LimitHit, Mode, Verdict, type WalkContext } from './context.js';
 import { numberText, quote, quoteKey } from './json-text.js';
@@ -204,6 +204,11 @@ export class LineWalk {
     this.pos = i;
   }
 
+  /** The text of the string token at `pos`, without moving past it. */
+  private peekString(): string {
+    return this.decode(this.pos, this.stringEnd());
+  }
+
   /** The value at `pos`, read for a censor: a string's text, anything else parsed. */
   private readValue(): unknown {
     const start = this.pos;
@@ -319,7 +324,10 @@ export class LineWalk {
       const valueStart = this.pos;
       if (keep) this.skip();
       else {
-        const verdict = ctx.decide(key, state, mode);
+        let verdict = ctx.decide(key, state, mode);
+        // a weak name: its value decides (only a string can look like a secret)
+        if (verdict === Verdict.Weak)
+          verdict = src.charCodeAt(valueStart) === 0x22 ? ctx.settle(verdict, this.peekString()) : Verdict.Descend;
         const info = plainNames ? null : (ctx.info ?? (mode === Mode.Headers ? ctx.headerInfo(key) : ctx.keyInfo(key)));
         if (verdict === Verdict.Censor) {
           const rule = ctx.rule;
@@ -419,7 +427,7 @@ export class LineWalk {
       return;
     }
     let lastEnd = this.pos;
-    let flagRule: string | null = null;
+    let flagRule: KeyRule | null = null;
     for (let i = 0; ; i++) {
       const elementStart = this.pos;
       if (++ctx.nodes > ctx.maxNodes) {
@@ -430,10 +438,10 @@ export class LineWalk {
         return;
       }
       const isString = src.charCodeAt(elementStart) === 0x22;
-      let flag: string | null = null;
-      if (flagRule !== null && isString && src.charCodeAt(elementStart + 1) !== 0x2d) {
+      let flag: KeyRule | null = null;
+      if (flagRule !== null && isString && src.charCodeAt(elementStart + 1) !== 0x2d && ctx.flagValue(flagRule, this.peekString())) {
         const raw = this.readValue();
-        const out = ctx.censor(i, raw, flagRule, ValueStyle.Plain);
+        const out = ctx.censor(i, raw, flagRule.rule, ValueStyle.Plain);
         if (out !== raw) this.splice(elementStart, this.pos, out === REMOVE ? 'null' : this.leafJson(out));
       } else {
         if (flags && isString && src.charCodeAt(elementStart + 1) === 0x2d) {

@@ -14,7 +14,7 @@
  */
 import { types } from 'node:util';
 import { REMOVE } from '../censor/compile-censor.js';
-import { CONTAINER, ValueStyle } from '../match/keys.js';
+import { CONTAINER, ValueStyle, weakSecretValue, type KeyRule } from '../match/keys.js';
 import { stepState, type PathState } from '../match/path-trie.js';
 import { LimitHit, Mode, Verdict, type KeyInfo, type WalkContext } from './context.js';
 import { numberText, quote, quoteKey } from './json-text.js';
@@ -268,7 +268,7 @@ export class ValueWalk {
   /** The value of an entry or element a verdict decided, as this output writes it. */
   private decideChild(verdict: Verdict, k: string | number, child: unknown, depth: number): unknown {
     const ctx = this.ctx;
-    switch (verdict) {
+    switch (ctx.settle(verdict, child)) {
       case Verdict.Descend: {
         const next = ctx.nextState;
         const mode = ctx.nextMode;
@@ -422,7 +422,8 @@ export class ValueWalk {
       const info = headerKeys ? ctx.headerInfo(k) : ctx.keyInfo(k);
       const name = ctx.scrubKey(info.name);
       if (name !== k) ctx.renamed(k);
-      const rule = info.rule;
+      // a weak name (`signingKey`) whose value does not look like a secret is walked like any other
+      const rule = info.rule === null || (info.rule.weak !== undefined && !weakSecretValue(child, info.rule.weak)) ? null : info.rule;
       let out: unknown;
       if (rule === null) {
         if (typeof child === 'string') {
@@ -465,7 +466,8 @@ export class ValueWalk {
       const info = headerKeys ? ctx.headerInfo(k) : ctx.keyInfo(k);
       const name = ctx.scrubKey(info.name);
       if (name !== k) ctx.renamed(k);
-      const rule = info.rule;
+      // a weak name (`signingKey`) whose value does not look like a secret is walked like any other
+      const rule = info.rule === null || (info.rule.weak !== undefined && !weakSecretValue(child, info.rule.weak)) ? null : info.rule;
       let out: unknown;
       if (rule === null)
         out = typeof child === 'string' ? ctx.string(child, depth + 1, Mode.Plain) : this.visit(child, null, depth + 1, Mode.Plain);
@@ -527,7 +529,7 @@ export class ValueWalk {
     const base = this.top;
     let copy: unknown[] | null = null;
     let text = '[';
-    let flagRule: string | null = null;
+    let flagRule: KeyRule | null = null;
     const length = v.length;
     for (let i = 0; i < length; i++) {
       if (json && i > 0) text += ',';
@@ -546,8 +548,14 @@ export class ValueWalk {
       if (child === THREW) {
         ctx.changes++;
         out = this.leaf(ctx.failText);
-      } else if (flagRule !== null && typeof child === 'string' && child.length > 0 && child.charCodeAt(0) !== 0x2d) {
-        out = this.decided(ctx.censor(i, child, flagRule, ValueStyle.Plain));
+      } else if (
+        flagRule !== null &&
+        typeof child === 'string' &&
+        child.length > 0 &&
+        child.charCodeAt(0) !== 0x2d &&
+        ctx.flagValue(flagRule, child)
+      ) {
+        out = this.decided(ctx.censor(i, child, flagRule.rule, ValueStyle.Plain));
       } else if (!indexed) out = this.visit(child, null, depth + 1, keep ? Mode.Keep : Mode.Plain);
       else out = this.decideChild(this.indexVerdict(i, state), i, child, depth);
       flagRule = flags && typeof child === 'string' && child.charCodeAt(0) === 0x2d ? ctx.flagRule(child) : null;

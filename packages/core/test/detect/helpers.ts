@@ -5,7 +5,14 @@
  */
 import { BUILTIN_DETECTORS, BASE62_ALPHABET, crc32, toBase62 } from '../../src/detect/index.js';
 import { KeyMatcher } from '../../src/match/keys.js';
-import { DEFAULT_KEYS, DEFAULT_QUERY_KEYS } from '../../src/policy/defaults.js';
+import {
+  DEFAULT_KEY_EXCEPTIONS,
+  DEFAULT_KEYS,
+  DEFAULT_NOT_WEAK_KEYS,
+  DEFAULT_QUERY_KEYS,
+  DEFAULT_WEAK_KEYS,
+  DEFAULT_WEAK_QUERY_KEYS,
+} from '../../src/policy/defaults.js';
 import { compileTextScanner } from '../../src/text/scanner.js';
 import type { DetectorDefinition, TextScanner } from '../../src/text/types.js';
 
@@ -20,15 +27,23 @@ export function findAll(detector: DetectorDefinition, text: string): string[] {
   return found;
 }
 
-const keys = new KeyMatcher(DEFAULT_KEYS);
-const queryKeys = new KeyMatcher([...DEFAULT_KEYS, ...DEFAULT_QUERY_KEYS]);
+const keys = new KeyMatcher(DEFAULT_KEYS, [], 'key', [], {
+  weak: DEFAULT_WEAK_KEYS,
+  except: DEFAULT_KEY_EXCEPTIONS,
+  notWeak: DEFAULT_NOT_WEAK_KEYS,
+});
+const queryKeys = new KeyMatcher([...DEFAULT_KEYS, ...DEFAULT_QUERY_KEYS], [], 'query', [], {
+  weak: [...DEFAULT_WEAK_KEYS, ...DEFAULT_WEAK_QUERY_KEYS],
+  except: DEFAULT_KEY_EXCEPTIONS,
+  notWeak: DEFAULT_NOT_WEAK_KEYS,
+});
 
-/** The default scanner: every built-in detector, the default key list and query keys. */
+/** The default scanner: every built-in detector, the default key lists (weak names too) and query keys. */
 export const defaultScanner = (
   compileTextScanner({
     detectors: BUILTIN_DETECTORS,
-    isSensitiveKey: (k) => keys.test(k),
-    isSensitiveQueryKey: (k) => queryKeys.test(k),
+    isSensitiveKey: (k) => keys.verdict(k),
+    isSensitiveQueryKey: (k) => queryKeys.verdict(k),
   }) as TextScanner
 ).session();
 

@@ -76,11 +76,11 @@ describe('scopes shared by the ESM and CJS builds', () => {
   it.each(['esm-first', 'cjs-first'])('scrubs a scoped secret whichever format opened the scope (%s)', (order) => {
     const result = JSON.parse(runFixture('dual-format.mjs', order)) as Record<string, unknown>;
     expect(result.distinctCopies).toBe(true);
-    expect(result.esmScopeCjsRedactor).toBe('key [REDACTED:known-secret] seen');
-    expect(result.cjsScopeEsmRedactor).toBe('key [REDACTED:known-secret] seen');
+    expect(result.esmScopeCjsRedactor).toBe('value [REDACTED:known-secret] seen');
+    expect(result.cjsScopeEsmRedactor).toBe('value [REDACTED:known-secret] seen');
     expect(result.esmScopeCjsPino).toContain('data requested with key [REDACTED:known-secret]');
     expect(result.esmScopeCjsPino).not.toContain('opaqueScopedValue');
-    expect(result.outsideScope).toBe('key opaqueScopedValue-7f3a9c21e4 seen');
+    expect(result.outsideScope).toBe('value opaqueScopedValue-7f3a9c21e4 seen');
   });
 
   it('refuses to load next to a copy that keeps scopes in an incompatible form', () => {
