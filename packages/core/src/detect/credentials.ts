@@ -29,11 +29,12 @@ export const jwt: DetectorDefinition = withFacts(
   {
     name: 'jwt',
     // the header's `eyJ` (`{"`): the payload may be any base64url, so it is not looked for
-    prefilter: (t, p) => p.has(TOKEN_RUN) && p.has(DOT) && t.includes('eyJ'),
+    // `eyJ` first: on long text a native search is far cheaper than proving a run of 14
+    prefilter: (t, p) => t.includes('eyJ') && p.has(TOKEN_RUN),
     pattern: /(?<![\w-])eyJ[\w-]{5,}\.[\w-]+\.[\w-]*(?:={1,2}(?![\w-]))?/g,
     validate: (m) => isJwtShape(m[0]),
   },
-  TOKEN_RUN,
+  DOT,
 );
 
 const PRIVATE_KEY_ANY_CASE = /-----begin[\w -]{0,100}private key/i;
