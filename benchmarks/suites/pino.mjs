@@ -73,6 +73,27 @@ export async function register(s, { core }) {
     fn: make({ redact: [...httpRecordPaths] }),
     verify: (out) => leaks(out, STRUCTURAL_SECRETS),
   });
+  // pino-http's shape: a child bound to the request for each request, and one line when it completes.
+  const childGroup = 'a child per request bound to req, one info each';
+  const { req: boundReq } = httpRecord();
+  const perRequest = (options) => {
+    const sink = nullSink();
+    const logger = pino(options, sink);
+    return () => {
+      logger.child({ req: boundReq }).info({ res: { statusCode: 200 }, responseTime: 12 }, 'request completed');
+      return sink.last;
+    };
+  };
+  s.add({
+    id: 'child/pino+pinoRedaction',
+    group: childGroup,
+    lib: 'pino + @hushlog/pino',
+    fn: adapter ? perRequest({ ...adapter.pinoRedaction() }) : () => '',
+    skip: missing,
+    verify: (out) => leaks(out, STRUCTURAL_SECRETS.slice(1)),
+  });
+  s.add({ id: 'child/pino', group: childGroup, lib: 'pino', fn: perRequest({}) });
+
   // For reference: the core alone on the same record, no pino (the floor under any pino adapter).
   const r = core.createRedactor();
   s.add({ id: 'http/core-stringify', group, lib: 'hushlog stringify (no pino)', fn: () => r.stringify(record) });
@@ -81,9 +102,15 @@ export async function register(s, { core }) {
     name: 'pino: pinoRedaction() / pino native redact',
     hushlog: 'http/pino+pinoRedaction',
     anchor: 'http/pino-redact',
-    target: 1.5,
+    target: 1.0,
   });
-  s.check({ name: 'pino: pinoRedaction() / plain pino', hushlog: 'http/pino+pinoRedaction', anchor: 'http/pino', target: 0.6 });
+  s.check({ name: 'pino: pinoRedaction() / plain pino', hushlog: 'http/pino+pinoRedaction', anchor: 'http/pino', target: 0.45 });
+  s.check({
+    name: 'pino: a child per request, pinoRedaction() / plain pino',
+    hushlog: 'child/pino+pinoRedaction',
+    anchor: 'child/pino',
+    target: 0.4,
+  });
   s.check({
     name: 'pino: pinoRedaction() / core stringify alone',
     hushlog: 'http/pino+pinoRedaction',

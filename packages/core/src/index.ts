@@ -35,7 +35,7 @@ export {
   type ScopeRequest,
 } from './scope/index.js';
 export { normalizeKey } from './match/normalize.js';
-export { toPinoPath } from './match/path-parse.js';
+export { parsePath, toPinoPath, type PathSegment } from './match/path-parse.js';
 export {
   DEFAULT_KEYS,
   DEFAULT_WEAK_KEYS,

@@ -23,8 +23,9 @@ export interface Redactor {
    * detectors, every occurrence of a duplicate key), anything else as free text. Only the censored
    * values change: a line with nothing to redact comes back as the very same string, and a
    * redacted one keeps its spacing, key order, duplicate keys and big numbers. Never throws.
+   * `echoes` as for `redact`: a part of a line (a logger's bindings) passes what earlier parts censored.
    */
-  redactLine(line: string): string;
+  redactLine(line: string, echoes?: string[]): string;
   /** What redaction would hide in `value` (free text when a string): rule and path per finding, never the values. */
   audit(value: unknown): Finding[];
   /** Internal failures so far; each one censored the affected value instead of emitting it. */
@@ -83,9 +84,9 @@ class CompiledRedactor implements Redactor {
     return this.walkerFor().runText(text, currentSecrets(), echoes);
   }
 
-  redactLine(line: string): string {
-    if (typeof line !== 'string') return this.stringify(line);
-    return this.walkerFor().runLine(line, currentSecrets());
+  redactLine(line: string, echoes?: string[]): string {
+    if (typeof line !== 'string') return this.stringify(line, echoes);
+    return this.walkerFor().runLine(line, currentSecrets(), echoes);
   }
 
   audit(value: unknown): Finding[] {

@@ -5,35 +5,39 @@
  * @packageDocumentation
  */
 import pino from 'pino';
+import type { LoggerOptions } from 'pino';
 import { createRedactor, type Policy, type Redactor } from '@hushlog/core';
-import { nativeRedactOptions, type NativeRedactOptions } from './native-paths.js';
+import { serializationOptions, type UserPinoOptions } from './serialization.js';
+import type { PinoRedactOption } from './user-redact.js';
 import { FAILED_LINE } from './withheld.js';
 
 export type { Policy } from '@hushlog/core';
 export { PolicyError } from '@hushlog/core';
 export type { NativeRedactOptions } from './native-paths.js';
+export { nativeRedactOptions } from './native-paths.js';
+export type { UserPinoOptions } from './serialization.js';
+export type { PinoRedactOption } from './user-redact.js';
 export { FAILED_LINE } from './withheld.js';
 
 /** Settings for {@link pinoRedaction} that are about pino, not about what to redact. */
 export interface PinoRedactionSettings {
   /**
-   * Also emit pino's own `redact` option for the policy's plain `paths` (those without `**`), so
-   * pino censors those values before it serializes the line. The hook still runs on every line.
-   * Needs a string, `replace` or `remove` censor. Default `false`.
+   * Your own pino options. `hooks`, `formatters`, `serializers`, `mixin`, `onChild` and `redact`
+   * are composed with hushlog's rather than replaced; the result is a complete options object:
+   * `pino(pinoRedaction(policy, { pino: { level: 'debug', serializers } }))`.
    */
-  readonly nativePaths?: boolean;
+  readonly pino?: UserPinoOptions;
+  /**
+   * pino's own `redact` option, unchanged: an array of paths, or `{ paths, censor, remove }` with
+   * pino's `(value, path[])` censor. Those paths are censored as pino would censor them, on top
+   * of the policy's rules; with no `censor`, hushlog's censor text is used. Also read from
+   * `pino.redact`.
+   */
+  readonly redact?: PinoRedactOption;
 }
 
-/** The pino options returned by {@link pinoRedaction}: spread them into `pino({ ... })`. */
-export interface PinoRedactionOptions {
-  /** pino hooks: `streamWrite` redacts each finished line. */
-  hooks: {
-    /** Receives the finished NDJSON line (newline included) and returns it redacted. */
-    streamWrite: (line: string) => string;
-  };
-  /** pino's native path redaction, present only with `{ nativePaths: true }` and plain paths. */
-  redact?: NativeRedactOptions;
-}
+/** The pino options returned by {@link pinoRedaction}: pass them to `pino(...)`, or spread them. */
+export type PinoRedactionOptions = LoggerOptions;
 
 /** The first pino version whose `hooks.streamWrite` exists (older versions ignore it silently). */
 export const MIN_PINO_VERSION = '9.6.0';
@@ -72,14 +76,19 @@ export function redactLineHook(redactor: Redactor): (line: string) => string {
 }
 
 /**
- * pino options that redact everything pino writes: the merged object, the `msg` (after printf
- * interpolation), child bindings, serialized errors and whatever serializers produce (pino-http
- * and pino-std-serializers request and response objects included).
+ * pino options that redact everything pino writes: the merged object and the mixin's keys, the
+ * `msg` after printf interpolation (`%j`, `%o` and `%O` objects are redacted as objects, so paths
+ * apply to them as pino's own `redact` does), the bindings of every child level and
+ * `setBindings`, serialized errors with their `cause`, and whatever serializers produce
+ * (pino-http's `req` and `res` included). Every occurrence of a duplicate key is judged, a value
+ * censored in one part is scrubbed from every other part of the line (echo scrubbing), and the
+ * request scope (`runWithSecrets`, `requestScope()`) applies.
  *
- * pino runs `formatters.log` before the serializers, so a formatter never sees serializer output.
- * This config instead uses pino's `hooks.streamWrite`, which receives the finished NDJSON line
- * (bindings, serialized values and the interpolated message included) just before it is written,
- * and runs the compiled policy over it with `redactor.redactLine`.
+ * hushlog redacts where pino serializes (`formatters.log`, pino's `redact` censor for the
+ * message, the error and the serializer keys, `hooks.logMethod` for interpolated objects), so a
+ * line is written once, as pino wrote it. A child created with its own `formatters` or `redact`
+ * option replaces hushlog's for its lines: those lines are then redacted whole, as text, in
+ * `hooks.streamWrite`, which a child cannot replace.
  *
  * The policy is compiled once, here; an invalid policy throws a `PolicyError` naming the field,
  * and a pino older than 9.6 (no `hooks.streamWrite`) throws rather than log unredacted.
@@ -93,20 +102,19 @@ export function redactLineHook(redactor: Redactor): (line: string) => string {
  * const logger = pino({ ...pinoRedaction(), level: 'info' });
  * logger.info({ user: { email: 'jane@example.com' } }, 'paid with %s', '4111 1111 1111 1111');
  * // {"level":30,…,"user":{"email":"[REDACTED]"},"msg":"paid with [REDACTED:card]"}
+ *
+ * // with options of your own, composed rather than replaced:
+ * const other = pino(pinoRedaction(policy, { pino: { level: 'debug', formatters: { level: (label) => ({ level: label }) } } }));
  * ```
  *
  * @param policy The hushlog policy (default: the built-in lists).
- * @param settings `{ nativePaths: true }` also emits pino's native `redact` for plain paths.
- * @returns Options to spread into `pino({ ... })`. If you set your own `hooks`, keep ours:
- *   `hooks: { ...options.hooks, logMethod }`.
+ * @param settings Your own pino options (`pino`) and pino `redact` config (`redact`).
+ * @returns Options for `pino(...)`. Spread them first and set only unrelated options after them:
+ *   a `hooks`, `formatters`, `redact` or `onChild` of yours set after the spread would replace
+ *   hushlog's, so pass those in `settings.pino`.
  */
 export function pinoRedaction(policy?: Policy, settings: PinoRedactionSettings = {}): PinoRedactionOptions {
   assertPinoSupportsStreamWrite();
   const redactor = createRedactor(policy);
-  const options: PinoRedactionOptions = { hooks: { streamWrite: redactLineHook(redactor) } };
-  if (settings.nativePaths === true) {
-    const redact = nativeRedactOptions(policy, redactor.policy);
-    if (redact !== undefined) options.redact = redact;
-  }
-  return options;
+  return serializationOptions(redactor, settings.pino, settings.redact);
 }

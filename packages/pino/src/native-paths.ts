@@ -40,7 +40,7 @@ export function nativeRedactOptions(
   if (censor.type === 'remove') return { paths, remove: true };
   const kind = censor.type === 'function' ? 'a function' : `a '${censor.type}'`;
   throw new TypeError(
-    `@hushlog/pino: nativePaths needs a string, 'replace' or 'remove' censor, but the policy has ${kind} censor; ` +
-      'drop nativePaths (hushlog still redacts those paths) or change the censor',
+    `@hushlog/pino: nativeRedactOptions needs a string, 'replace' or 'remove' censor, but the policy has ${kind} censor; ` +
+      'pino would write a different value than hushlog for those paths',
   );
 }

@@ -116,37 +116,6 @@ describe('pinoRedaction()', () => {
   });
 });
 
-describe('pinoRedaction(policy, { nativePaths: true })', () => {
-  it("emits pino's native redact for the plain paths and leaves ** paths to hushlog", () => {
-    const options = pinoRedaction({ paths: ['req.body.card', 'users[*].ssn', '**.internalNote'] }, { nativePaths: true });
-    expect(options.redact).toEqual({ paths: ['req.body.card', 'users[*].ssn'], censor: '[REDACTED]' });
-
-    const out = lineCollector();
-    const log = pino(options, out.stream);
-    log.info({ req: { body: { card: SECRETS.card } }, users: [{ ssn: '078-05-1120' }], x: { internalNote: 'n' } });
-    expect(out.records()[0]).toMatchObject({
-      req: { body: { card: '[REDACTED]' } },
-      users: [{ ssn: '[REDACTED]' }],
-      x: { internalNote: '[REDACTED]' },
-    });
-  });
-
-  it('maps a remove censor to native remove and emits nothing without plain paths', () => {
-    expect(pinoRedaction({ paths: ['a.b'], censor: { type: 'remove' } }, { nativePaths: true }).redact).toEqual({
-      paths: ['a.b'],
-      remove: true,
-    });
-    expect(pinoRedaction({ paths: ['**.b'] }, { nativePaths: true }).redact).toBeUndefined();
-    expect(pinoRedaction(undefined, { nativePaths: true }).redact).toBeUndefined();
-  });
-
-  it('refuses a censor that pino cannot express', () => {
-    expect(() => pinoRedaction({ paths: ['a.b'], censor: { type: 'mask', keepLast: 4 } }, { nativePaths: true })).toThrow(
-      /nativePaths needs a string, 'replace' or 'remove' censor/,
-    );
-  });
-});
-
 describe('the pino version guard', () => {
   it('refuses a pino without hooks.streamWrite rather than log unredacted', () => {
     expect(() => assertPinoSupportsStreamWrite('9.5.0')).toThrow(/needs pino >= 9\.6\.0/);

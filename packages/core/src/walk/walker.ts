@@ -33,7 +33,7 @@ export interface Walker {
   /** Redacts free text. Never throws. `echoes` as for `run`. */
   runText(text: string, known: readonly string[] | null, echoes?: string[] | null): string;
   /** Redacts one line: JSON text as written (every duplicate key judged), anything else as free text. Never throws. */
-  runLine(line: string, known: readonly string[] | null): string;
+  runLine(line: string, known: readonly string[] | null, echoes?: string[] | null): string;
 }
 
 const enum Output {
@@ -150,7 +150,7 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
     run: (v, known, echoes) => guarded(Output.Copy, v, known, policy.failText, echoes ?? null),
     runJson: (v, known, echoes) => guarded(Output.Json, v, known, failJson, echoes ?? null) as string,
     runText: (text, known, echoes) => guarded(Output.Text, text, known, policy.failText, echoes ?? null) as string,
-    runLine: (line, known) => guarded(Output.Line, line, known, policy.failText) as string,
+    runLine: (line, known, echoes) => guarded(Output.Line, line, known, policy.failText, echoes ?? null) as string,
   };
 }
 

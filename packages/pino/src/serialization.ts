@@ -1,0 +1,322 @@
+/**
+ * Redacting inside pino's serialization: each part of a line is redacted where pino makes it,
+ * and the finished line is written as pino wrote it, with no parse and no second write.
+ *
+ * | part of the line | where pino makes it | where hushlog redacts it |
+ * | --- | --- | --- |
+ * | the merged object (and the mixin's keys) | `formatters.log` | there, as an object |
+ * | the message, the error and the serializer keys | pino's `redact` stringifiers, after the serializers | the `redact` censor, with the key |
+ * | `%j` / `%o` / `%O` arguments | pino's `format` | `hooks.logMethod`, as objects (paths apply from their root, as pino's do) |
+ * | the bindings of each child level, `setBindings` | the logger's bindings text | that text, once per logger, as JSON |
+ *
+ * The values one part censors are scrubbed from the later parts (echo scrubbing across the
+ * line); `hooks.streamWrite` then checks the finished line for the values censored after a part
+ * was written, and redacts the whole line only when one is there. A line hushlog did not see
+ * being made (a child with its own `formatters` or `redact`, a logger of another pino copy) is
+ * redacted whole in `hooks.streamWrite`, as the transport would.
+ */
+import pino, { type LoggerOptions } from 'pino';
+import type { Redactor } from '@hushlog/core';
+import { readUserRedact, type PinoRedactOption, type UserRedact } from './user-redact.js';
+import { FAILED_LINE } from './withheld.js';
+
+const { chindingsSym } = pino.symbols;
+const formattersSym = Symbol.for('pino.formatters');
+const serializersSym = Symbol.for('pino.serializers');
+/** Where a logger keeps the bindings text hushlog redacted for it, with the values censored there. */
+const BOUND = Symbol('hushlog.pino.bound');
+
+/** A logger's bindings as redacted: the text pino writes, and the values censored in it. */
+interface Bound {
+  readonly chindings: string;
+  readonly echoes: readonly string[];
+}
+
+/** The state of one line being made (one per nesting depth: a getter may log while a line is made). */
+interface LineState {
+  /** The values censored so far in this line, the bindings' first. */
+  readonly echoes: string[];
+  /** How many of `echoes` came from the bindings (already applied to every part). */
+  seeded: number;
+  /** hushlog did not see every part made: the finished line is redacted whole. */
+  untrusted: boolean;
+  /** The logger's serializer keys that hushlog does not claim (a serializer spread in beside hushlog's options, a child's). */
+  unclaimed: readonly string[];
+  /** The logger's serializers (pino's object), to tell which claimed keys pino serializes after formatters.log. */
+  serializers: Record<string, unknown> | null;
+  /** What formatters.log returned: a claimed key's value found there unchanged was redacted already. */
+  done: Record<string, unknown> | null;
+  /** The bindings text of the line (written before any echo of the merged object was known). */
+  chindings: string;
+  /** How many of `echoes` were known once formatters.log had run (its walk scrubbed the whole object for them). */
+  afterObject: number;
+}
+
+type Logger = Record<PropertyKey, unknown> & { redact?: unknown };
+type LogMethod = (this: Logger, args: unknown[], method: (...args: unknown[]) => unknown, level: number) => unknown;
+
+/** The pino options a user passes in for hushlog to compose with. */
+export type UserPinoOptions = LoggerOptions & { redact?: PinoRedactOption };
+
+const NONE: readonly string[] = Object.freeze([]);
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+// eslint-disable-next-line no-control-regex -- the characters JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** How `value` appears inside pino's JSON text. */
+function jsonText(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value).slice(1, -1) : value;
+}
+
+/** pino path text for a top-level key. */
+function topPath(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
+}
+
+/**
+ * pino options that redact every line inside pino's serialization, composed with the user's own
+ * options (`hooks`, `formatters`, `serializers`, `mixin`, `onChild` and `redact` are kept).
+ */
+export function serializationOptions(redactor: Redactor, user: UserPinoOptions = {}, redact?: PinoRedactOption): LoggerOptions {
+  const messageKey = user.messageKey ?? 'msg';
+  const errorKey = user.errorKey ?? 'err';
+  // Keys whose value pino serializes after formatters.log: hushlog reads them in the censor, after the serializer.
+  const claimed = new Set<string>([messageKey, errorKey, 'err', 'req', 'res', ...Object.keys(user.serializers ?? {})]);
+  const claimedList = [...claimed];
+  const userRedact: UserRedact | null = readUserRedact(redact ?? user.redact, claimed, redactor.policy.censor);
+  const userLog = user.formatters?.log;
+  const userLogMethod = user.hooks?.logMethod as LogMethod | undefined;
+  const userStreamWrite = user.hooks?.streamWrite;
+  const userOnChild = user.onChild;
+
+  const lines: LineState[] = [];
+  let depth = 0;
+  /** Values the censor cut while a child's bindings were made, for that child (taken in onChild). */
+  let pending: string[] = [];
+  /** The JSON members the censor produced while a child's bindings were made: a tail equal to it needs no second read. */
+  let pendingText = '';
+
+  const state = (): LineState | null => (depth > 0 ? (lines[depth - 1] ?? null) : null);
+  const echoesNow = (): string[] => state()?.echoes ?? pending;
+
+  /** The logger's bindings, redacted once per bindings text (a child, setBindings). Null for a logger of another pino copy. */
+  function bindingsOf(logger: Logger): Bound | null {
+    const chindings = logger[chindingsSym];
+    if (typeof chindings !== 'string') return null;
+    let known = logger[BOUND] as Bound | undefined;
+    if (known !== undefined && known.chindings === chindings) return known;
+    // what the censor cut while these bindings were made belongs to this logger, not to its parent
+    const cut = pending;
+    const censored = pendingText;
+    pending = [];
+    pendingText = '';
+    if (known === undefined) {
+      // a child of a logger that never logged: its parent's bindings are bound first, once
+      const parent = Object.getPrototypeOf(logger) as Logger | null;
+      if (parent !== null && typeof parent[chindingsSym] === 'string') known = bindingsOf(parent) ?? undefined;
+    }
+    const echoes = known === undefined ? [] : known.echoes.slice();
+    for (const e of cut) echoes.push(e);
+    // Only the text a child added after its parent's (already redacted) bindings is read.
+    const prefix = known !== undefined && chindings.startsWith(known.chindings) ? known.chindings : '';
+    const tail = chindings.slice(prefix.length);
+    let redacted = chindings;
+    // Bindings made only of claimed keys (pino-http's `req`) were redacted by the censor, member by member.
+    if (tail.length > 1 && tail !== censored) {
+      const line = redactor.redactLine(`{${tail.slice(1)}}`, echoes);
+      redacted =
+        line.startsWith('{') && line.endsWith('}') ? `${prefix},${line.slice(1, -1)}` : `${prefix},"bindings":${JSON.stringify(line)}`;
+    }
+    const bound: Bound = { chindings: redacted, echoes };
+    logger[chindingsSym] = redacted;
+    logger[BOUND] = bound;
+    return bound;
+  }
+
+  function enter(logger: Logger): void {
+    const bound = bindingsOf(logger);
+    let st = lines[depth];
+    if (st === undefined)
+      lines[depth] = st = {
+        echoes: [],
+        seeded: 0,
+        untrusted: false,
+        unclaimed: NONE,
+        serializers: null,
+        done: null,
+        chindings: '',
+        afterObject: 0,
+      };
+    depth++;
+    st.echoes.length = 0;
+    if (bound !== null) for (const e of bound.echoes) st.echoes.push(e);
+    st.seeded = st.afterObject = st.echoes.length;
+    st.chindings = bound === null ? '' : bound.chindings;
+    const formatters = logger[formattersSym] as { log?: unknown } | undefined;
+    st.untrusted = bound === null || formatters?.log !== log || logger.redact !== undefined;
+    const serializers = logger[serializersSym];
+    st.serializers = serializers !== null && typeof serializers === 'object' ? (serializers as Record<string, unknown>) : null;
+    st.unclaimed = unclaimedOf(serializers);
+    st.done = null;
+  }
+
+  const unclaimedBySerializers = new WeakMap<object, readonly string[]>();
+  /** The serializer keys hushlog does not claim, per serializers object (pino makes one per logger that sets some). */
+  function unclaimedOf(serializers: unknown): readonly string[] {
+    if (serializers === null || typeof serializers !== 'object') return NONE;
+    let keys = unclaimedBySerializers.get(serializers);
+    if (keys === undefined) {
+      const found: string[] = [];
+      for (const k in serializers) if (!claimed.has(k)) found.push(k);
+      keys = found.length === 0 ? NONE : found;
+      unclaimedBySerializers.set(serializers, keys);
+    }
+    return keys;
+  }
+
+  /** `%j`, `%o` and `%O` arguments (and any object argument after the message): redacted as objects. */
+  function redactArguments(args: unknown[]): void {
+    const st = state();
+    const echoes = st === null ? undefined : st.echoes;
+    for (let i = typeof args[0] === 'object' && args[0] !== null ? 2 : 1; i < args.length; i++) {
+      const a = args[i];
+      if (typeof a === 'object' && a !== null) args[i] = redactor.redact(a, echoes);
+    }
+  }
+
+  const withArguments = new WeakMap<object, (...args: unknown[]) => unknown>();
+  /** pino's own log method, with the arguments redacted first (for a user's logMethod, which may reorder them). */
+  function redactingMethod(method: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+    let wrapped = withArguments.get(method);
+    if (wrapped === undefined) {
+      wrapped = function (this: unknown, ...args: unknown[]) {
+        redactArguments(args);
+        return method.apply(this, args);
+      };
+      withArguments.set(method, wrapped);
+    }
+    return wrapped;
+  }
+
+  const logMethod: LogMethod = function hushlogLogMethod(args, method, level) {
+    enter(this);
+    try {
+      if (userLogMethod !== undefined) return userLogMethod.call(this, args, redactingMethod(method), level);
+      redactArguments(args);
+      return method.apply(this, args);
+    } finally {
+      depth--;
+    }
+  };
+
+  /** True when pino will run a serializer on `key` after formatters.log (pino's rule: the key's own, or `err`'s for the error key). */
+  function serializedLater(st: LineState | null, key: string): boolean {
+    const serializers = st === null ? null : st.serializers;
+    if (serializers === null) return true;
+    return serializers[key] !== undefined || (key === errorKey && serializers.err !== undefined);
+  }
+
+  /**
+   * formatters.log: the merged object, redacted in one walk. A claimed key that pino serializes
+   * after this is left as it is, for the censor to read after its serializer.
+   */
+  function log(input: Record<string, unknown>): Record<string, unknown> {
+    const obj = userLog === undefined ? input : userLog(input);
+    if (obj === null || typeof obj !== 'object') return obj;
+    const st = state();
+    const echoes = st?.echoes;
+    // A serializer pino runs after this, on a key hushlog does not claim: its output is read in the finished line.
+    if (st !== null) for (const k of st.unclaimed) if (hasOwn(obj, k)) st.untrusted = true;
+    let later = false;
+    for (const k of claimedList) {
+      if (hasOwn(obj, k) && serializedLater(st, k)) {
+        later = true;
+        break;
+      }
+    }
+    let out: Record<string, unknown>;
+    if (!later) out = redactor.redact(obj, echoes) as Record<string, unknown>;
+    else {
+      const rest: Record<string, unknown> = {};
+      for (const k in obj) if (hasOwn(obj, k) && !(claimed.has(k) && serializedLater(st, k))) rest[k] = obj[k];
+      const done = redactor.redact(rest, echoes) as Record<string, unknown>;
+      out = {};
+      for (const k in obj) if (hasOwn(obj, k)) out[k] = hasOwn(rest, k) ? done[k] : obj[k];
+    }
+    if (st !== null) {
+      st.done = out;
+      st.afterObject = st.echoes.length;
+    }
+    return out;
+  }
+
+  /** A claimed key's value, after its serializer: the user's paths under it, then hushlog. */
+  function redactClaimed(key: string, value: unknown): unknown {
+    // redacted in formatters.log already (no serializer ran in between)
+    const done = state()?.done;
+    if (done != null && hasOwn(done, key) && done[key] === value && !userRedact?.claimed.has(key)) return value;
+    const echoes = echoesNow();
+    let v = value;
+    const mine = userRedact?.claimed.get(key);
+    if (mine !== undefined) {
+      if (mine.whole) return userRedact!.censor(v, [key]);
+      v = (mine.apply({ [key]: v }) as Record<string, unknown>)[key];
+    }
+    if (key === messageKey && typeof v === 'string') return redactor.redactString(v, echoes);
+    return (redactor.redact({ [key]: v }, echoes) as Record<string, unknown>)[key];
+  }
+
+  /** pino's `redact` censor: hushlog for the claimed keys, the user's censor for the user's paths. */
+  function censor(value: unknown, path: readonly string[]): unknown {
+    const key = path[0];
+    if (path.length === 1 && typeof key === 'string' && claimed.has(key)) {
+      const out = redactClaimed(key, value);
+      // outside a line: a child's bindings being made; note the member pino is about to write
+      if (depth === 0 && out !== undefined) pendingText += `,${JSON.stringify(key)}:${JSON.stringify(out)}`;
+      return out;
+    }
+    if (depth === 0) pendingText += '\u0000'; // a user path inside the bindings: the tail is read as text
+    return userRedact === null ? value : userRedact.censor(value, path);
+  }
+
+  /**
+   * hooks.streamWrite: the finished line, checked for the values censored after a part was
+   * written: the merged object's in the bindings text, and the later parts' (the message, the
+   * error, serializer output) anywhere. Only a line holding one is redacted again, whole.
+   */
+  function streamWrite(written: string): string {
+    try {
+      const line = userStreamWrite === undefined ? written : userStreamWrite(written);
+      const st = state();
+      if (st === null || st.untrusted) return redactor.redactLine(line, st === null ? undefined : st.echoes.slice());
+      const echoes = st.echoes;
+      for (let i = st.seeded; i < st.afterObject; i++) {
+        if (st.chindings.includes(jsonText(echoes[i]!))) return redactor.redactLine(line, echoes.slice());
+      }
+      for (let i = st.afterObject; i < echoes.length; i++) {
+        if (line.includes(jsonText(echoes[i]!))) return redactor.redactLine(line, echoes.slice());
+      }
+      return line;
+    } catch {
+      return FAILED_LINE;
+    }
+  }
+
+  function onChild(child: Logger): void {
+    bindingsOf(child);
+    if (userOnChild !== undefined) userOnChild(child as never);
+  }
+
+  const { redact: _ignored, ...rest } = user;
+  return {
+    ...rest,
+    hooks: { ...user.hooks, logMethod: logMethod as never, streamWrite },
+    formatters: { ...user.formatters, log },
+    onChild: onChild as never,
+    redact: {
+      paths: [...claimedList.map(topPath), ...(userRedact?.nativePaths ?? [])],
+      censor: censor as (value: unknown, path: string[]) => unknown,
+      ...(userRedact?.remove === true ? { remove: true } : {}),
+    },
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * pinoRedaction() redacting inside pino's serialization: interpolated objects, the user's own pino
+ * options and `redact` config composed with hushlog's, children that replace hushlog's options,
+ * echoes across the parts of a line, and clean lines byte-identical to plain pino's.
+ */
+import { describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { pinoRedaction } from '../src/index.js';
+import { SECRETS, leaked, lineCollector } from './helpers.js';
+
+const KEY = ['k3y', '9f8e7d6c5b4a', 'Zq81'].join('-');
+
+/** A logger from a complete options object, writing to a line collector. */
+function make(options: pino.LoggerOptions) {
+  const out = lineCollector();
+  return { log: pino(options, out.stream), ...out };
+}
+
+describe('interpolated objects (%j, %o, %O)', () => {
+  it.each(['%j', '%o', '%O'])("censors the policy's paths inside a %s object, as pino's own redact does", (token) => {
+    const { log, lines } = make({ ...pinoRedaction({ paths: ['order.ref'] }) });
+    (log.info as (...args: unknown[]) => void)(`test ${token}`, { order: { ref: 'ORD-7731-PRIVATE', total: 12 } });
+    expect(lines[0]).not.toContain('ORD-7731-PRIVATE');
+    const msg = (JSON.parse(lines[0]!) as { msg: string }).msg;
+    expect(JSON.parse(msg.slice('test '.length))).toEqual({ order: { ref: '[REDACTED]', total: 12 } });
+  });
+
+  it('applies key rules to an interpolated object after a merging object', () => {
+    const { log, lines } = make({ ...pinoRedaction() });
+    log.info({ orderId: 7 }, 'login %j', { user: 'jane', password: SECRETS.password });
+    expect(leaked(lines.join(''))).toEqual([]);
+    expect(lines[0]).toContain('\\"password\\":\\"[REDACTED]\\"');
+  });
+});
+
+describe('pinoRedaction(policy, { pino: userOptions })', () => {
+  it("composes the user's formatters, hooks, serializers, mixin and onChild with hushlog's", () => {
+    const children: string[] = [];
+    const written: string[] = [];
+    const { log, records } = make(
+      pinoRedaction(undefined, {
+        pino: {
+          messageKey: 'message',
+          formatters: { level: (label) => ({ severity: label.toUpperCase() }), log: (o) => ({ ...o, formatted: true }) },
+          serializers: { account: (a: { id: number }) => ({ id: a.id, token: SECRETS.apiKey }) },
+          mixin: () => ({ requestAuth: `Bearer ${SECRETS.jwt}` }),
+          hooks: {
+            logMethod(args, method) {
+              // the common "message first, object second" swap
+              if (args.length === 2 && typeof args[0] === 'string') return method.apply(this, [args[1], args[0]] as never);
+              return method.apply(this, args);
+            },
+            streamWrite: (line) => {
+              written.push(line);
+              return line;
+            },
+          },
+          onChild: (child) => children.push(typeof child.info),
+        },
+      }),
+    );
+    log.info('signed in %s', { account: { id: 7 }, email: SECRETS.email } as never);
+    log.child({ session: SECRETS.session }).info('child line');
+
+    const [first, second] = records();
+    expect(first).toMatchObject({
+      severity: 'INFO',
+      formatted: true,
+      account: { id: 7, token: '[REDACTED]' },
+      email: '[REDACTED]',
+      requestAuth: 'Bearer [REDACTED:jwt]',
+    });
+    expect(first?.message).toBe('signed in %s');
+    expect(second).toMatchObject({ session: '[REDACTED]', message: 'child line' });
+    expect(children).toEqual(['function']);
+    expect(written).toHaveLength(2);
+    expect(leaked(JSON.stringify(records()))).toEqual([]);
+  });
+});
+
+describe('pinoRedaction(policy, { redact })', () => {
+  it('censors an array of pino paths on top of the policy, with hushlog’s censor text', () => {
+    const { log, records } = make(pinoRedaction(undefined, { redact: ['order.ref', 'items[*].sku'] }));
+    log.info({ order: { ref: 'ORD-1', note: SECRETS.email }, items: [{ sku: 'A1' }, { sku: 'B2' }] });
+    expect(records()[0]).toMatchObject({
+      order: { ref: '[REDACTED]', note: '[REDACTED:email]' },
+      items: [{ sku: '[REDACTED]' }, { sku: '[REDACTED]' }],
+    });
+    expect(JSON.stringify(records())).not.toContain('[Redacted]');
+  });
+
+  it("calls the user's censor with pino's (value, path) signature, also under the keys hushlog claims", () => {
+    const seen: string[] = [];
+    const censor = (value: unknown, path: string[]) => {
+      seen.push(path.join('.'));
+      return `<${String(value).length}>`;
+    };
+    const { log, records } = make(
+      pinoRedaction(undefined, { redact: { paths: ['order.ref', 'err.code', 'req.headers["x-tenant"]'], censor } }),
+    );
+    const err = Object.assign(new Error('failed'), { code: 'E_TENANT_7' });
+    log.error({ order: { ref: 'ORD-12345' }, err, req: { headers: { 'x-tenant': 'acme-corp' } } });
+    expect(records()[0]).toMatchObject({ order: { ref: '<9>' }, err: { code: '<10>' }, req: { headers: { 'x-tenant': '<9>' } } });
+    expect(seen.sort()).toEqual(['err.code', 'order.ref', 'req.headers.x-tenant']);
+  });
+
+  it('removes the paths with remove: true, as pino does', () => {
+    const { log, records } = make(pinoRedaction(undefined, { redact: { paths: ['order.ref'], remove: true } }));
+    log.info({ order: { ref: 'ORD-1', total: 3 } });
+    expect(records()[0]?.order).toEqual({ total: 3 });
+  });
+
+  it("reads the user's redact from the pino options too, and refuses a path pino refuses", () => {
+    const { log, records } = make(pinoRedaction(undefined, { pino: { redact: ['order.ref'] } }));
+    log.info({ order: { ref: 'ORD-1' } });
+    expect(records()[0]?.order).toEqual({ ref: '[REDACTED]' });
+    expect(() => pinoRedaction(undefined, { redact: ['a,b'] })).toThrow(/redact\.paths\[0\]/);
+  });
+});
+
+describe('children that replace hushlog’s options', () => {
+  it('still redacts the lines of a child with its own formatters or redact option, as text', () => {
+    const { log, lines } = make({ ...pinoRedaction() });
+    log.child({}, { formatters: { log: (o) => o } }).info({ password: SECRETS.password }, 'own formatters');
+    log
+      .child({}, { redact: ['nothing.here'] })
+      .error({ err: new Error(`connect to postgres://app:${SECRETS.password}@db/orders`) }, 'own redact');
+    log.child({ user: SECRETS.email }, { redact: ['x'] }).info(`token=${SECRETS.apiKey}`);
+    expect(lines).toHaveLength(3);
+    expect(leaked(lines.join(''))).toEqual([]);
+  });
+});
+
+describe('echoes across the parts of a line', () => {
+  it('scrubs a key censored in a child binding from the message and the error of a later line', () => {
+    const { log, lines } = make({ ...pinoRedaction() });
+    const child = log.child({ req: { headers: { 'x-api-key': KEY } } });
+    child.info(`data requested by ${KEY}`);
+    child.error({ err: new Error(`upstream rejected ${KEY}`) }, 'failed');
+    expect(lines.join('')).not.toContain(KEY);
+    expect(lines[0]).toContain('data requested by [REDACTED:echo]');
+  });
+
+  it('scrubs a value censored late in the line from a part written before it', () => {
+    const { log, lines } = make({ ...pinoRedaction() });
+    // the note is redacted before the error, whose kv match registers the echo
+    log.error({ note: `retrying with ${SECRETS.password}`, err: new Error(`password=${SECRETS.password}`) });
+    log.info({ first: `seen ${KEY}` }, `key=${KEY}`);
+    expect(leaked(lines.join(''))).toEqual([]);
+    expect(lines.join('')).not.toContain(KEY);
+  });
+
+  it('never carries one child’s echoes into a sibling’s lines', () => {
+    const { log, lines } = make({ ...pinoRedaction() });
+    const a = log.child({ req: { headers: { 'x-api-key': KEY } } });
+    const b = log.child({ reqId: 'b' });
+    b.info(`listing ${KEY.slice(0, 12)} items`);
+    a.info(`data requested by ${KEY}`);
+    expect(lines[0]).toContain(KEY.slice(0, 12));
+    expect(lines[1]).toContain('[REDACTED:echo]');
+  });
+});
+
+describe('clean lines', () => {
+  it('writes a clean line byte for byte as plain pino writes it, bindings, serializers and errors included', () => {
+    const options: pino.LoggerOptions = { timestamp: false, base: { service: 'orders' } };
+    const plain = make(options);
+    const hushed = make(pinoRedaction(undefined, { pino: options }));
+    for (const { log } of [plain, hushed]) {
+      const child = log.child({ reqId: 'r-1', route: '/orders/:id' });
+      child.info(
+        { orderId: 'ord_8f3a2c', items: [{ sku: 'SKU-1', qty: 2 }], shippedAt: new Date(0) },
+        'order %s shipped in %dms',
+        'ord_8f3a2c',
+        42,
+      );
+      child.warn('plain message with "quotes" and\nnewlines');
+      child.setBindings({ stage: 'ship' });
+      child.info('after setBindings');
+    }
+    expect(hushed.lines).toEqual(plain.lines);
+  });
+});
