@@ -59,6 +59,8 @@ type LogMethod = (this: Logger, args: unknown[], method: (...args: unknown[]) =>
 export type UserPinoOptions = LoggerOptions & { redact?: PinoRedactOption };
 
 const NONE: readonly string[] = Object.freeze([]);
+/** What stands for a merged object that could not be redacted. */
+const WITHHELD_OBJECT = '[hushlog: this object could not be redacted and was withheld]';
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 // eslint-disable-next-line no-control-regex -- the characters JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
@@ -243,6 +245,8 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
       out = {};
       for (const k in obj) if (hasOwn(obj, k)) out[k] = hasOwn(rest, k) ? done[k] : obj[k];
     }
+    // The walk failed closed (it returned the censor text, not an object): nothing of the object is written.
+    if (out === null || typeof out !== 'object') out = { hushlog: WITHHELD_OBJECT };
     if (st !== null) {
       st.done = out;
       st.afterObject = st.echoes.length;

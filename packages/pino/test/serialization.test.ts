@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import pino from 'pino';
+import { createRedactor, type Redactor } from '@hushlog/core';
 import { pinoRedaction } from '../src/index.js';
+import { serializationOptions } from '../src/serialization.js';
 import { SECRETS, leaked, lineCollector } from './helpers.js';
 
 const KEY = ['k3y', '9f8e7d6c5b4a', 'Zq81'].join('-');
@@ -179,5 +181,20 @@ describe('clean lines', () => {
       child.info('after setBindings');
     }
     expect(hushed.lines).toEqual(plain.lines);
+  });
+});
+
+describe('a redaction that fails', () => {
+  it('writes a valid line without the object, never the object raw', () => {
+    const real = createRedactor();
+    // A redactor whose walk fails closed, as the engine does on an internal error: it returns the censor text.
+    const failing = Object.create(real) as Redactor;
+    failing.redact = () => '[REDACTED]';
+    const { log, lines } = make(serializationOptions(failing));
+    log.info({ password: SECRETS.password, note: 'kept?' }, 'hello');
+    expect(lines).toHaveLength(1);
+    const record = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(record).toMatchObject({ hushlog: '[hushlog: this object could not be redacted and was withheld]', msg: 'hello' });
+    expect(leaked(lines[0]!)).toEqual([]);
   });
 });
