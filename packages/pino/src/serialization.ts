@@ -20,7 +20,7 @@ import type { Redactor } from '@hushlog/core';
 import { readUserRedact, type PinoRedactOption, type UserRedact } from './user-redact.js';
 import { FAILED_LINE } from './withheld.js';
 
-const { chindingsSym } = pino.symbols;
+const { chindingsSym, messageKeySym, errorKeySym, nestedKeySym } = pino.symbols;
 const formattersSym = Symbol.for('pino.formatters');
 const serializersSym = Symbol.for('pino.serializers');
 /** Where a logger keeps the bindings text hushlog redacted for it, with the values censored there. */
@@ -155,7 +155,15 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     st.seeded = st.afterObject = st.echoes.length;
     st.chindings = bound === null ? '' : bound.chindings;
     const formatters = logger[formattersSym] as { log?: unknown } | undefined;
-    st.untrusted = bound === null || formatters?.log !== log || logger.redact !== undefined;
+    // hushlog claims the message and error keys it was told of; a logger that writes others (set
+    // beside the spread options), or nests the object under a key, is redacted as finished text
+    st.untrusted =
+      bound === null ||
+      formatters?.log !== log ||
+      logger.redact !== undefined ||
+      logger[messageKeySym] !== messageKey ||
+      logger[errorKeySym] !== errorKey ||
+      logger[nestedKeySym] != null;
     const serializers = logger[serializersSym];
     st.serializers = serializers !== null && typeof serializers === 'object' ? (serializers as Record<string, unknown>) : null;
     st.unclaimed = unclaimedOf(serializers);

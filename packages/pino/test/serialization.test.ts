@@ -133,6 +133,18 @@ describe('children that replace hushlog’s options', () => {
   });
 });
 
+describe('options set beside the spread config', () => {
+  it('redacts the message under a messageKey or errorKey hushlog was not told of, and a nested object', () => {
+    const { log, lines } = make({ ...pinoRedaction(), messageKey: 'message', errorKey: 'error' });
+    log.info(`login for ${SECRETS.email} with password=${SECRETS.password}`);
+    log.error({ error: new Error(`token=${SECRETS.apiKey}`) }, 'failed');
+    const nested = make({ ...pinoRedaction({ paths: ['payload.card'] }), nestedKey: 'payload' });
+    nested.log.info({ card: '4000 0000 0000 0002 0000', note: SECRETS.email });
+    expect(leaked(lines.join('') + nested.lines.join(''))).toEqual([]);
+    expect(nested.records()[0]).toMatchObject({ payload: { card: '[REDACTED]' } });
+  });
+});
+
 describe('echoes across the parts of a line', () => {
   it('scrubs a key censored in a child binding from the message and the error of a later line', () => {
     const { log, lines } = make({ ...pinoRedaction() });
