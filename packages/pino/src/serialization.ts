@@ -50,6 +50,8 @@ interface LineState {
   chindings: string;
   /** How many of `echoes` were known once formatters.log had run (its walk scrubbed the whole object for them). */
   afterObject: number;
+  /** The merged object's redacted JSON members (`,"k":v…`), written in place of the stand-in; null when pino writes the object itself. */
+  members: string | null;
 }
 
 type Logger = Record<PropertyKey, unknown> & { redact?: unknown };
@@ -59,6 +61,14 @@ type LogMethod = (this: Logger, args: unknown[], method: (...args: unknown[]) =>
 export type UserPinoOptions = LoggerOptions & { redact?: PinoRedactOption };
 
 const NONE: readonly string[] = Object.freeze([]);
+/**
+ * The merged object's stand-in: formatters.log hands pino this one key, and streamWrite puts the
+ * object's redacted JSON members where pino wrote it. A control character in the key, which pino
+ * and JSON.stringify both write as `\u0000`, keeps any text of a log line from looking like it.
+ */
+const STAND_IN_KEY = '\u0000hushlog-merged-object\u0000';
+const STAND_IN: Readonly<Record<string, unknown>> = Object.freeze({ [STAND_IN_KEY]: true });
+const STAND_IN_TEXT = `,${JSON.stringify(STAND_IN_KEY)}:true`;
 /** What stands for a merged object that could not be redacted. */
 const WITHHELD_OBJECT = '[hushlog: this object could not be redacted and was withheld]';
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -86,6 +96,7 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
   const claimed = new Set<string>([messageKey, errorKey, 'err', 'req', 'res', ...Object.keys(user.serializers ?? {})]);
   const claimedList = [...claimed];
   const userRedact: UserRedact | null = readUserRedact(redact ?? user.redact, claimed, redactor.policy.censor);
+  const nativeUserPaths = userRedact?.nativePaths.length ?? 0;
   const userLog = user.formatters?.log;
   const userLogMethod = user.hooks?.logMethod as LogMethod | undefined;
   const userStreamWrite = user.hooks?.streamWrite;
@@ -148,9 +159,10 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
         done: null,
         chindings: '',
         afterObject: 0,
+        members: null,
       };
     depth++;
-    st.echoes.length = 0;
+    if (st.echoes.length !== 0) st.echoes.length = 0;
     if (bound !== null) for (const e of bound.echoes) st.echoes.push(e);
     st.seeded = st.afterObject = st.echoes.length;
     st.chindings = bound === null ? '' : bound.chindings;
@@ -168,6 +180,7 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     st.serializers = serializers !== null && typeof serializers === 'object' ? (serializers as Record<string, unknown>) : null;
     st.unclaimed = unclaimedOf(serializers);
     st.done = null;
+    st.members = null;
   }
 
   const unclaimedBySerializers = new WeakMap<object, readonly string[]>();
@@ -245,7 +258,17 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
       }
     }
     let out: Record<string, unknown>;
-    if (!later) out = redactor.redact(obj, echoes) as Record<string, unknown>;
+    // (the user's own pino paths are applied by pino to the object it writes: not in one pass)
+    if (!later && st !== null && !st.untrusted && nativeUserPaths === 0) {
+      // One pass: the object's redacted JSON, which streamWrite puts where pino writes the stand-in.
+      const json = redactor.stringify(obj, echoes);
+      if (json.charCodeAt(0) === 0x7b) {
+        st.members = json.length > 2 ? `,${json.slice(1, -1)}` : '';
+        st.afterObject = st.echoes.length;
+        return STAND_IN;
+      }
+      out = { hushlog: WITHHELD_OBJECT }; // the walk failed closed
+    } else if (!later) out = redactor.redact(obj, echoes) as Record<string, unknown>;
     else {
       const rest: Record<string, unknown> = {};
       for (const k in obj) if (hasOwn(obj, k) && !(claimed.has(k) && serializedLater(st, k))) rest[k] = obj[k];
@@ -298,8 +321,14 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
    */
   function streamWrite(written: string): string {
     try {
-      const line = userStreamWrite === undefined ? written : userStreamWrite(written);
       const st = state();
+      let line = written;
+      if (st !== null && st.members !== null) {
+        const at = line.indexOf(STAND_IN_TEXT);
+        if (at !== -1) line = line.slice(0, at) + st.members + line.slice(at + STAND_IN_TEXT.length);
+        st.members = null;
+      }
+      if (userStreamWrite !== undefined) line = userStreamWrite(line);
       if (st === null || st.untrusted) return redactor.redactLine(line, st === null ? undefined : st.echoes.slice());
       const echoes = st.echoes;
       for (let i = st.seeded; i < st.afterObject; i++) {

@@ -76,6 +76,9 @@ describe('pinoRedaction(policy, { pino: userOptions })', () => {
     expect(second).toMatchObject({ session: '[REDACTED]', message: 'child line' });
     expect(children).toEqual(['function']);
     expect(written).toHaveLength(2);
+    // the user's streamWrite sees the finished line, the merged object in place
+    expect(written[0]).toContain('"formatted":true');
+    expect(written.join('')).not.toContain('hushlog-merged-object');
     expect(leaked(JSON.stringify(records()))).toEqual([]);
   });
 });
@@ -176,6 +179,16 @@ describe('echoes across the parts of a line', () => {
 });
 
 describe('clean lines', () => {
+  it("writes a string holding the merged object's stand-in text as the string it is", () => {
+    const { log, records } = make({ ...pinoRedaction() });
+    const tricky = ',"\u0000hushlog-merged-object\u0000":true';
+    log.info({ note: tricky, n: 1 }, 'tricky');
+    log.info('no object');
+    expect(records()[0]).toMatchObject({ note: tricky, n: 1, msg: 'tricky' });
+    expect(records()[1]).toMatchObject({ msg: 'no object' });
+    expect(Object.keys(records()[1]!).join()).not.toContain('hushlog');
+  });
+
   it('writes a clean line byte for byte as plain pino writes it, bindings, serializers and errors included', () => {
     const options: pino.LoggerOptions = { timestamp: false, base: { service: 'orders' } };
     const plain = make(options);
@@ -202,6 +215,7 @@ describe('a redaction that fails', () => {
     // A redactor whose walk fails closed, as the engine does on an internal error: it returns the censor text.
     const failing = Object.create(real) as Redactor;
     failing.redact = () => '[REDACTED]';
+    failing.stringify = () => '"[REDACTED]"';
     const { log, lines } = make(serializationOptions(failing));
     log.info({ password: SECRETS.password, note: 'kept?' }, 'hello');
     expect(lines).toHaveLength(1);
