@@ -69,6 +69,20 @@ const NONE: readonly string[] = Object.freeze([]);
 const STAND_IN_KEY = '\u0000hushlog-merged-object\u0000';
 const STAND_IN: Readonly<Record<string, unknown>> = Object.freeze({ [STAND_IN_KEY]: true });
 const STAND_IN_TEXT = `,${JSON.stringify(STAND_IN_KEY)}:true`;
+/** The head of the stand-in strings of claimed binding values (numbered, closed by `\u0000`). */
+const BINDING_STAND_IN = '\u0000hushlog-binding-';
+
+/** `tail` with each binding stand-in written by pino replaced by its JSON value. */
+function withValues(tail: string, values: readonly string[]): string {
+  let out = tail;
+  for (let i = 0; i < values.length; i++) {
+    const standIn = JSON.stringify(`${BINDING_STAND_IN}${i}\u0000`);
+    const at = out.indexOf(standIn);
+    if (at !== -1) out = out.slice(0, at) + values[i]! + out.slice(at + standIn.length);
+  }
+  return out;
+}
+
 /** What stands for a merged object that could not be redacted. */
 const WITHHELD_OBJECT = '[hushlog: this object could not be redacted and was withheld]';
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -106,8 +120,15 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
   let depth = 0;
   /** Values the censor cut while a child's bindings were made, for that child (taken in onChild). */
   let pending: string[] = [];
-  /** The JSON members the censor produced while a child's bindings were made: a tail equal to it needs no second read. */
+  /**
+   * While a child's bindings are made, the censor hands pino a stand-in string for each claimed
+   * value and keeps its redacted JSON: `pendingText` is the bindings text pino will write with the
+   * stand-ins, `pendingReal` the same members with the JSON in their place. A tail equal to
+   * `pendingText` becomes `pendingReal` with no second read.
+   */
   let pendingText = '';
+  let pendingReal = '';
+  const pendingValues: string[] = [];
 
   const state = (): LineState | null => (depth > 0 ? (lines[depth - 1] ?? null) : null);
   const echoesNow = (): string[] => state()?.echoes ?? pending;
@@ -121,8 +142,10 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     // what the censor cut while these bindings were made belongs to this logger, not to its parent
     const cut = pending;
     const censored = pendingText;
+    const real = pendingReal;
+    const values = pendingValues.splice(0);
     pending = [];
-    pendingText = '';
+    pendingText = pendingReal = '';
     if (known === undefined) {
       // a child of a logger that never logged: its parent's bindings are bound first, once
       const parent = Object.getPrototypeOf(logger) as Logger | null;
@@ -135,8 +158,9 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     const tail = chindings.slice(prefix.length);
     let redacted = chindings;
     // Bindings made only of claimed keys (pino-http's `req`) were redacted by the censor, member by member.
-    if (tail.length > 1 && tail !== censored) {
-      const line = redactor.redactLine(`{${tail.slice(1)}}`, echoes);
+    if (tail === censored && censored !== '') redacted = prefix + real;
+    else if (tail.length > 1) {
+      const line = redactor.redactLine(`{${withValues(tail, values).slice(1)}}`, echoes);
       redacted =
         line.startsWith('{') && line.endsWith('}') ? `${prefix},${line.slice(1, -1)}` : `${prefix},"bindings":${JSON.stringify(line)}`;
     }
@@ -301,14 +325,40 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     return (redactor.redact({ [key]: v }, echoes) as Record<string, unknown>)[key];
   }
 
+  /**
+   * A claimed value of a child's bindings: redacted straight to JSON; pino is handed a stand-in
+   * string, which bindingsOf replaces by that JSON (pino then never serializes a redacted copy).
+   */
+  function bindingStandIn(key: string, value: unknown): unknown {
+    const json = claimedJson(key, value);
+    if (json === undefined) return undefined;
+    const standIn = `${BINDING_STAND_IN}${pendingValues.length}\u0000`;
+    pendingValues.push(json);
+    const member = `,${JSON.stringify(key)}:`;
+    pendingText += member + JSON.stringify(standIn);
+    pendingReal += member + json;
+    return standIn;
+  }
+
+  /** A claimed value's redacted JSON text, in one pass (undefined when the censor removes it). */
+  function claimedJson(key: string, value: unknown): string | undefined {
+    if (userRedact?.claimed.has(key) === true || (key === messageKey && typeof value === 'string')) {
+      const out = redactClaimed(key, value);
+      return out === undefined ? undefined : JSON.stringify(out);
+    }
+    const json = redactor.stringify({ [key]: value }, echoesNow());
+    const head = `{${JSON.stringify(key)}:`;
+    if (json.startsWith(head)) return json.slice(head.length, -1);
+    return json === '{}' ? undefined : JSON.stringify(WITHHELD_OBJECT); // removed, or the walk failed closed
+  }
+
   /** pino's `redact` censor: hushlog for the claimed keys, the user's censor for the user's paths. */
   function censor(value: unknown, path: readonly string[]): unknown {
     const key = path[0];
     if (path.length === 1 && typeof key === 'string' && claimed.has(key)) {
-      const out = redactClaimed(key, value);
-      // outside a line: a child's bindings being made; note the member pino is about to write
-      if (depth === 0 && out !== undefined) pendingText += `,${JSON.stringify(key)}:${JSON.stringify(out)}`;
-      return out;
+      // outside a line: a child's bindings being made
+      if (depth === 0) return bindingStandIn(key, value);
+      return redactClaimed(key, value);
     }
     if (depth === 0) pendingText += '\u0000'; // a user path inside the bindings: the tail is read as text
     return userRedact === null ? value : userRedact.censor(value, path);

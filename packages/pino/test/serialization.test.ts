@@ -148,6 +148,27 @@ describe('options set beside the spread config', () => {
   });
 });
 
+describe('bindings', () => {
+  it('writes claimed binding values (req, err) redacted beside other bindings, at every level and after setBindings', () => {
+    const { log, lines, records } = make({ ...pinoRedaction() });
+    const child = log.child({ reqId: 7, req: { url: '/a', headers: { authorization: `Bearer ${SECRETS.jwt}` } }, user: SECRETS.email });
+    const grandchild = child.child({ res: { headers: { 'set-cookie': `session=${SECRETS.setCookieSession}; Path=/` } } });
+    grandchild.info('one');
+    child.setBindings({ req: { headers: { cookie: `sid=${SECRETS.session}` } } });
+    child.info('two');
+    expect(leaked(lines.join(''))).toEqual([]);
+    expect(lines.join('')).not.toContain('hushlog-binding');
+    expect(records()[0]).toMatchObject({
+      reqId: 7,
+      req: { url: '/a', headers: { authorization: 'Bearer [REDACTED]' } },
+      user: '[REDACTED:email]',
+      res: { headers: { 'set-cookie': 'session=[REDACTED]; Path=/' } },
+      msg: 'one',
+    });
+    expect(lines[1]).toContain('"cookie":"sid=[REDACTED]"');
+  });
+});
+
 describe('echoes across the parts of a line', () => {
   it('scrubs a key censored in a child binding from the message and the error of a later line', () => {
     const { log, lines } = make({ ...pinoRedaction() });
