@@ -23,6 +23,7 @@ import { FAILED_LINE } from './withheld.js';
 const { chindingsSym, messageKeySym, errorKeySym, nestedKeySym } = pino.symbols;
 const formattersSym = Symbol.for('pino.formatters');
 const serializersSym = Symbol.for('pino.serializers');
+const hooksSym = Symbol.for('pino.hooks');
 /** Where a logger keeps the bindings text hushlog redacted for it, with the values censored there. */
 const BOUND = Symbol('hushlog.pino.bound');
 
@@ -52,6 +53,8 @@ interface LineState {
   afterObject: number;
   /** The merged object's redacted JSON members (`,"k":v…`), written in place of the stand-in; null when pino writes the object itself. */
   members: string | null;
+  /** hushlog's streamWrite is the logger's (not replaced by hooks set after the spread options), so the stand-in is written over. */
+  spliced: boolean;
 }
 
 type Logger = Record<PropertyKey, unknown> & { redact?: unknown };
@@ -184,6 +187,7 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
         chindings: '',
         afterObject: 0,
         members: null,
+        spliced: false,
       };
     depth++;
     if (st.echoes.length !== 0) st.echoes.length = 0;
@@ -205,6 +209,7 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     st.unclaimed = unclaimedOf(serializers);
     st.done = null;
     st.members = null;
+    st.spliced = (logger[hooksSym] as { streamWrite?: unknown } | undefined)?.streamWrite === streamWrite;
   }
 
   const unclaimedBySerializers = new WeakMap<object, readonly string[]>();
@@ -283,7 +288,7 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     }
     let out: Record<string, unknown>;
     // (the user's own pino paths are applied by pino to the object it writes: not in one pass)
-    if (!later && st !== null && !st.untrusted && nativeUserPaths === 0) {
+    if (!later && st !== null && st.spliced && !st.untrusted && nativeUserPaths === 0) {
       // One pass: the object's redacted JSON, which streamWrite puts where pino writes the stand-in.
       const json = redactor.stringify(obj, echoes);
       if (json.charCodeAt(0) === 0x7b) {

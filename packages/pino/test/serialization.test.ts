@@ -148,6 +148,15 @@ describe('options set beside the spread config', () => {
   });
 });
 
+describe('hooks set after the spread options', () => {
+  it('still writes the merged object, redacted, when a streamWrite of the user replaces hushlog’s', () => {
+    const redaction = pinoRedaction();
+    const { log, records } = make({ ...redaction, hooks: { ...redaction.hooks, streamWrite: (line: string) => line } });
+    log.info({ orderId: 'ord_1', password: SECRETS.password }, 'paid');
+    expect(records()[0]).toMatchObject({ orderId: 'ord_1', password: '[REDACTED]', msg: 'paid' });
+  });
+});
+
 describe('bindings', () => {
   it('writes claimed binding values (req, err) redacted beside other bindings, at every level and after setBindings', () => {
     const { log, lines, records } = make({ ...pinoRedaction() });
