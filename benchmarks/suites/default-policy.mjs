@@ -7,7 +7,7 @@ export const name = 'default-policy';
 export const title = 'Default policy vs JSON.stringify';
 export const description =
   '`createRedactor().stringify(record)` (compiled once) vs `JSON.stringify(record)` on the same object: the default ' +
-  'policy with its detectors (targets 0.6 / 0.7), and the structural rules alone, i.e. the default keys, headers and ' +
+  'policy with its detectors (targets 0.45 / 0.7, from the speed issue), and the structural rules alone, i.e. the default keys, headers and ' +
   'paths with every value detector turned off (targets 0.7 / 0.8, from the foundation issue).';
 export const libraries = [];
 
@@ -19,7 +19,7 @@ const TEXT_SECRETS = ['jane.doe@example.com', '4111 1111 1111 1111'];
 export function register(s, { core }) {
   const detectorsOn = (core.BUILTIN_DETECTORS?.length ?? 0) > 0;
   const r = core.createRedactor();
-  const httpTarget = detectorsOn ? 0.6 : 0.7;
+  const httpTarget = detectorsOn ? 0.45 : 0.7;
   const cleanTarget = detectorsOn ? 0.7 : 0.8;
   const tag = detectorsOn ? '' : ' (structural only: no built-in detectors)';
 
