@@ -379,7 +379,8 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
       const st = state();
       let line = written;
       if (st !== null && st.members !== null) {
-        const at = line.indexOf(STAND_IN_TEXT);
+        // pino writes the level, the time and the bindings before the object: search past the bindings' length
+        const at = line.indexOf(STAND_IN_TEXT, st.chindings.length);
         if (at !== -1) line = line.slice(0, at) + st.members + line.slice(at + STAND_IN_TEXT.length);
         st.members = null;
       }
