@@ -216,6 +216,8 @@ export class WalkContext {
   private readonly wholeDetections = new Map<string, boolean>();
 
   private readonly keyInfos = new Map<string, KeyInfo>();
+  /** Keys as JSON text (`"k":`), for the writers that take keys as they are (paths-only, renamed keys). */
+  private readonly keyTexts = new Map<string, string>();
   private readonly headerInfos = new Map<string, KeyInfo>();
   private readonly spanCensor: CompiledPolicy['spanCensor'];
   /** Paths show keys as the output writes them, so a secret used as a key stays out of them too. */
@@ -401,6 +403,19 @@ export class WalkContext {
   /** As `keyInfo`, for a key of a header container: header names first, then key rules. */
   headerInfo(k: string): KeyInfo {
     return this.headerInfos.get(k) ?? this.newKeyInfo(this.headerInfos, k, this.policy.headers?.match(k) ?? this.policy.keys.match(k));
+  }
+
+  /** `k` as JSON text followed by `:`, cached (names repeat; short keys only, as for key infos). */
+  keyText(k: string): string {
+    let text = this.keyTexts.get(k);
+    if (text === undefined) {
+      text = quoteKey(k);
+      if (k.length <= KEY_INFO_MAX_LENGTH) {
+        if (this.keyTexts.size >= KEY_INFO_LIMIT) this.keyTexts.clear();
+        this.keyTexts.set(k, text);
+      }
+    }
+    return text;
   }
 
   /**

@@ -10,20 +10,9 @@ export function quote(s: string): string {
   return needsJsonEscape(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
-const KEY_CACHE_LIMIT = 4096;
-const keyCache = new Map<string, string>();
-
-/** A property name as a JSON string literal followed by `:`, cached because names repeat. */
+/** A property name as a JSON string literal followed by `:` (a walk caches these: see `WalkContext.keyText`). */
 export function quoteKey(k: string): string {
-  let q = keyCache.get(k);
-  if (q === undefined) {
-    q = `${quote(k)}:`;
-    if (k.length <= 128) {
-      if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-      keyCache.set(k, q);
-    }
-  }
-  return q;
+  return `${quote(k)}:`;
 }
 
 /** A number as JSON writes it (non-finite numbers become null). */

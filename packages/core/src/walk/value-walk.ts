@@ -353,7 +353,7 @@ export class ValueWalk {
       if (json) {
         if (out === REMOVE) continue;
         if (info !== null && name === info.name) text += (first ? info.json : info.comma) + (out as string);
-        else text += (first ? '' : ',') + quoteKey(name) + (out as string);
+        else text += (first ? '' : ',') + ctx.keyText(name) + (out as string);
         first = false;
         continue;
       }
@@ -396,7 +396,7 @@ export class ValueWalk {
       else if (typeof child === 'object' && child !== null) out = this.visit(child, next, depth + 1, Mode.Plain);
       else out = this.offPathValue(child, depth);
       if (out === REMOVE) continue;
-      text += (first ? '' : ',') + quoteKey(k) + (out as string);
+      text += (first ? '' : ',') + ctx.keyText(k) + (out as string);
       first = false;
     }
     return text + '}';
@@ -439,7 +439,7 @@ export class ValueWalk {
       } else if (rule === CONTAINER) out = this.visit(child, null, depth + 1, Mode.Headers);
       else out = this.decided(ctx.censor(k, child, rule.rule, rule.style));
       if (out === REMOVE) continue;
-      text += (name === info.name ? (first ? info.json : info.comma) : (first ? '' : ',') + quoteKey(name)) + (out as string);
+      text += (name === info.name ? (first ? info.json : info.comma) : (first ? '' : ',') + ctx.keyText(name)) + (out as string);
       first = false;
     }
     return text + '}';
@@ -677,7 +677,7 @@ export class ValueWalk {
         default:
           continue; // undefined, functions and symbols: left out, as JSON does
       }
-      out += (first ? '' : ',') + quoteKey(k) + piece;
+      out += (first ? '' : ',') + this.ctx.keyText(k) + piece;
       first = false;
     }
     return out + '}';
