@@ -105,3 +105,29 @@ describe('redacting the same strings again', () => {
     expect(r.redactString(line)).toBe('user [REDACTED:email] used tok-12345678');
   });
 });
+
+describe('echoes found after the strings that hold them, in JSON text', () => {
+  const keysOnly = createRedactor({ detectors: { kv: false, query: false, email: false } });
+
+  it('scrubs them from the text already written, as a second walk of the value would', () => {
+    const record = { msg: 'user jane.doe@example.com paid', user: { email: 'jane.doe@example.com' } };
+    const json = keysOnly.stringify(record);
+    expect(json).toBe('{"msg":"user [REDACTED:echo] paid","user":{"email":"[REDACTED]"}}');
+    expect(JSON.parse(json)).toEqual(keysOnly.redact(record));
+  });
+
+  it('leaves a look-alike that starts inside an escape, and scrubs the value itself', () => {
+    const secret = 'nabcdefgh12';
+    const record = { note: `line one\nabcdefgh12 and ${secret}`, password: secret };
+    const json = keysOnly.stringify(record);
+    expect(json).toBe('{"note":"line one\\nabcdefgh12 and [REDACTED:echo]","password":"[REDACTED]"}');
+    expect(JSON.parse(json)).toEqual(keysOnly.redact(record));
+  });
+
+  it('walks again when two echoes overlap, so their union is censored whole', () => {
+    const record = { note: 'abcdefgh12345678', password: 'abcdefgh12', token: 'gh12345678' };
+    const json = keysOnly.stringify(record);
+    expect(json).not.toMatch(/abcdefgh|12345678/);
+    expect(JSON.parse(json)).toEqual(keysOnly.redact(record));
+  });
+});

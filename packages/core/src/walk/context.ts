@@ -105,7 +105,8 @@ const MAX_ECHOES = 32;
 /** Span rules whose value is a credential by position, as a key rule's is: their values echo too. */
 const ECHO_RULES: ReadonlySet<string> = new Set(['kv', 'query', 'userinfo', 'bearer', 'basic']);
 const KNOWN_RULE = 'known-secret';
-const ECHO_RULE = 'echo';
+/** The rule of an echo: a value censored elsewhere in the record, scrubbed wherever it appears. */
+export const ECHO_RULE = 'echo';
 /** The private members of a JSON Web Key (RFC 7517/7518): `d`, the RSA primes and CRT values, `k`, `oth`. */
 const JWK_PRIVATE: ReadonlySet<string> = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth']);
 

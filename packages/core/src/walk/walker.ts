@@ -7,7 +7,8 @@
  * before it holds it.
  */
 import type { CompiledPolicy } from '../policy/compile.js';
-import { Mode, WalkContext, type Finding, type RedactorStats } from './context.js';
+import { ECHO_RULE, Mode, WalkContext, type Finding, type RedactorStats } from './context.js';
+import { patchEchoes } from './echo-patch.js';
 import { quote } from './json-text.js';
 import { LineWalk } from './line-walk.js';
 import { ValueWalk } from './value-walk.js';
@@ -62,6 +63,12 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
   const lines = new LineWalk(ctx, json);
   ctx.jsonText = (text, depth) => lines.run(text, depth, null);
   const failJson = quote(policy.failText);
+  // An echo's censor output depends on the value only when no censor is the user's function (which
+  // would want the path); findings (audits) are collected by a second walk.
+  const patchable = policy.pureCensors && findings === null;
+  const noPath = (): string => '';
+  const echoText = (value: string): string => policy.spanCensor(value, ECHO_RULE, noPath);
+  const covered = (text: string, start: number, end: number): boolean => policy.censorOutputs.covers(text, start, end);
   let busy = false;
 
   function walkOnce(output: Output, v: unknown): unknown {
@@ -122,9 +129,14 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
       let out = attempt(output, v, known, carry, true);
       if (ctx.echoCount > carried && ctx.echoedEarlier()) {
         const echoes = ctx.echoes();
-        if (findings !== null) findings.length = found;
-        restoreHits();
-        out = attempt(output, v, known, echoes, false);
+        // JSON text is patched where the echoes stand; anything else (or a patch that cannot be sure) walks again
+        const patched = output === Output.Json && patchable ? patchEchoes(out as string, echoes, echoText, covered) : null;
+        if (patched !== null) out = patched;
+        else {
+          if (findings !== null) findings.length = found;
+          restoreHits();
+          out = attempt(output, v, known, echoes, false);
+        }
       }
       if (carry !== null) for (let i = carried; i < ctx.echoCount; i++) carry.push(ctx.echoAt(i));
       return out;
