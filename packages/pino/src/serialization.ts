@@ -17,7 +17,7 @@
  */
 import pino, { type LoggerOptions } from 'pino';
 import type { Redactor } from '@hushlog/core';
-import { readUserRedact, type PinoRedactOption, type UserRedact } from './user-redact.js';
+import { pinoPathOf, readUserRedact, type PinoRedactOption, type UserRedact } from './user-redact.js';
 import { FAILED_LINE } from './withheld.js';
 
 const { chindingsSym, messageKeySym, errorKeySym, nestedKeySym } = pino.symbols;
@@ -95,11 +95,6 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 /** How `value` appears inside pino's JSON text. */
 function jsonText(value: string): string {
   return NEEDS_ESCAPE.test(value) ? JSON.stringify(value).slice(1, -1) : value;
-}
-
-/** pino path text for a top-level key. */
-function topPath(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
 }
 
 /**
@@ -365,7 +360,6 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
       if (depth === 0) return bindingStandIn(key, value);
       return redactClaimed(key, value);
     }
-    if (depth === 0) pendingText += '\u0000'; // a user path inside the bindings: the tail is read as text
     return userRedact === null ? value : userRedact.censor(value, path);
   }
 
@@ -385,13 +379,14 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
         st.members = null;
       }
       if (userStreamWrite !== undefined) line = userStreamWrite(line);
-      if (st === null || st.untrusted) return redactor.redactLine(line, st === null ? undefined : st.echoes.slice());
+      // (redactLine appends what it censors to the line's echoes, which the next line resets)
+      if (st === null || st.untrusted) return redactor.redactLine(line, st?.echoes);
       const echoes = st.echoes;
       for (let i = st.seeded; i < st.afterObject; i++) {
-        if (st.chindings.includes(jsonText(echoes[i]!))) return redactor.redactLine(line, echoes.slice());
+        if (st.chindings.includes(jsonText(echoes[i]!))) return redactor.redactLine(line, echoes);
       }
       for (let i = st.afterObject; i < echoes.length; i++) {
-        if (line.includes(jsonText(echoes[i]!))) return redactor.redactLine(line, echoes.slice());
+        if (line.includes(jsonText(echoes[i]!))) return redactor.redactLine(line, echoes);
       }
       return line;
     } catch {
@@ -411,7 +406,7 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     formatters: { ...user.formatters, log },
     onChild: onChild as never,
     redact: {
-      paths: [...claimedList.map(topPath), ...(userRedact?.nativePaths ?? [])],
+      paths: [...claimedList.map((key) => pinoPathOf([{ kind: 'name', name: key }])), ...(userRedact?.nativePaths ?? [])],
       censor: censor as (value: unknown, path: string[]) => unknown,
       ...(userRedact?.remove === true ? { remove: true } : {}),
     },

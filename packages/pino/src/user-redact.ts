@@ -103,7 +103,7 @@ export function readUserRedact(
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** pino path text for parsed segments: `key.name`, `key["x-y"]`, `key.*`. */
-function pinoPathOf(segments: readonly PathSegment[]): string {
+export function pinoPathOf(segments: readonly PathSegment[]): string {
   let out = '';
   for (const seg of segments) {
     if (seg.kind !== 'name') out += out === '' ? '*' : '.*';

@@ -219,9 +219,9 @@ const UPPER_HINT = /[A-Z]/;
 const ESCAPE_HINT = /["\\\u0000-\u001f\ud800-\udfff]/;
 const QUAD_HINT = /\d\.\d{1,3}\.\d/;
 const IBAN_HINT = /[A-Z][A-Z]\d\d/;
-/** True for a token character `[A-Za-z0-9_-]`. */
+/** True for a token character `[A-Za-z0-9_-]`: the characters the exact pass counts in a token run. */
 function isTokenChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
+  return c < 128 && ((TABLE[c] as number) & (T_WORD | T_DIGIT | T_TOKEN)) !== 0;
 }
 
 /**

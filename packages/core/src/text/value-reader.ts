@@ -37,14 +37,16 @@ function separatorEnds(text: string, i: number): boolean {
   return false;
 }
 
+/** The auth schemes known by name. */
+const AUTH_SCHEMES = 'bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|apikey|sso-key|aws4-hmac-sha256';
 /** Schemes that precede a credential under any sensitive key (`token: Bearer abc`). */
-const AUTH_SCHEME = /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|apikey|sso-key|aws4-hmac-sha256)[ \t]+/i;
+const AUTH_SCHEME = new RegExp(`^(?:${AUTH_SCHEMES})[ \\t]+`, 'i');
 /** Under `Authorization`, any first word is the scheme (`Api-Token`, `SharedKey`, `OAuth`). */
 const SCHEME_WORD = /^[a-z][\w.+-]{0,30}[ \t]+/i;
 /** Schemes whose parameters name their own secrets (`Credential=`): scanned as key=value text. */
 const PARAMETER_SCHEME = /^aws4-hmac-sha256[ \t]/i;
 /** A scheme word with no credential after it (`Authorization: Bearer`, or what a censor left): nothing to hide. */
-const SCHEME_ONLY = /^(?:bearer|basic|digest|token|negotiate|ntlm|hoba|mutual|apikey|sso-key|aws4-hmac-sha256)$/i;
+const SCHEME_ONLY = new RegExp(`^(?:${AUTH_SCHEMES})$`, 'i');
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09;

@@ -10,12 +10,7 @@
  * found where the walk saw one.
  */
 
-import { needsJsonEscape } from '../detect/facts.js';
-
-/** How `value` appears inside JSON text. */
-function escaped(value: string): string {
-  return needsJsonEscape(value) ? JSON.stringify(value).slice(1, -1) : value;
-}
+import { escapedText } from './json-text.js';
 
 /** True when the character at `at` follows an odd number of backslashes (it is escaped). */
 function isEscapedAt(text: string, at: number): boolean {
@@ -42,10 +37,10 @@ export function patchEchoes(
   let lastOutput = '';
   let replacement = '';
   for (const value of values) {
-    const needle = escaped(value);
+    const needle = escapedText(value);
     const output = replacementOf(value);
     // a text censor gives every echo the same output: escaped once
-    if (output !== lastOutput || replacement === '') replacement = escaped((lastOutput = output));
+    if (output !== lastOutput || replacement === '') replacement = escapedText((lastOutput = output));
     for (let at = json.indexOf(needle); at !== -1; at = json.indexOf(needle, at + 1)) {
       // inside an escape, or inside a censor output (`REDACTED` in `[REDACTED]`), as a second walk would skip it
       if (isEscapedAt(json, at) || covered(json, at, at + needle.length)) continue;

@@ -5,6 +5,11 @@
 
 import { needsJsonEscape } from '../detect/facts.js';
 
+/** A string as it stands between the quotes of a JSON string literal (itself when it needs no escape). */
+export function escapedText(s: string): string {
+  return needsJsonEscape(s) ? JSON.stringify(s).slice(1, -1) : s;
+}
+
 /** A string as a JSON string literal (the escape check is free for a string the scanner just read). */
 export function quote(s: string): string {
   return needsJsonEscape(s) ? JSON.stringify(s) : `"${s}"`;
