@@ -119,3 +119,31 @@ describe.each(setups)('real pino-http requests through %s', (_name, makeLogger) 
     expect(failed?.err.stack).toMatch(/^Error: upstream rejected key \[REDACTED/);
   });
 });
+
+describe('a handler that logs req again beside pino-http’s req binding', () => {
+  it('judges both occurrences: the binding’s credentials are censored and the handler’s own req is written too', async () => {
+    const out = lineCollector();
+    const httpLogger = pinoHttp({ logger: pino({ ...pinoRedaction() }, out.stream) });
+    const server = createServer((req, res) => {
+      httpLogger(req, res);
+      req.log.info({ req: { id: 7, route: '/orders/:id' } }, 'routed');
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/orders/7`, { headers: HEADERS });
+      await res.arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+    const routed = out.lines.find((l) => l.includes('"msg":"routed"'));
+    expect(routed).toBeDefined();
+    expect(leaked(out.lines.join(''))).toEqual([]);
+    // pino writes req twice: the binding (with every header) and the handler's own, which pino-http's
+    // req serializer reduces to its id (as it does without hushlog)
+    expect(routed).toMatch(/"req":\{"id":1,.*"authorization":"Bearer \[REDACTED\]".*\},"req":\{"id":7\},"msg":"routed"/);
+  });
+});

@@ -148,6 +148,19 @@ describe('options set beside the spread config', () => {
   });
 });
 
+describe('keys pino writes twice in one line', () => {
+  it('judges every occurrence: a binding and the object, msg in the object and as the message, two child levels', () => {
+    const { log, lines } = make({ ...pinoRedaction() });
+    log.child({ user: SECRETS.email }).info({ user: 'anon' });
+    log.info({ msg: `password=${SECRETS.password}` }, 'done');
+    log.child({ user: SECRETS.email }).child({ user: 'anon' }).info('twice');
+    expect(leaked(lines.join(''))).toEqual([]);
+    expect(lines[0]).toMatch(/"user":"\[REDACTED:email\]".*"user":"anon"/);
+    expect(lines[1]).toMatch(/"msg":"password=\[REDACTED[^"]*\]".*"msg":"done"/);
+    expect(lines[2]).toMatch(/"user":"\[REDACTED:email\]","user":"anon"/);
+  });
+});
+
 describe('hooks set after the spread options', () => {
   it('still writes the merged object, redacted, when a streamWrite of the user replaces hushlog’s', () => {
     const redaction = pinoRedaction();
