@@ -16,6 +16,14 @@ export interface Redactor {
   redact<T>(value: T, echoes?: string[]): unknown;
   /** The JSON text of the redacted value: the fast path for loggers. Never throws. `echoes` as for `redact`. */
   stringify(value: unknown, echoes?: string[]): string;
+  /**
+   * As `stringify`, with the members of every object in key order, as safe-stable-stringify's
+   * deterministic mode (winston's `format.json()`) writes the `redact()` copy: the same bytes, in
+   * one pass. Two exceptions: a censor function's non-string result, and (for a paths-only policy)
+   * subtrees no path reaches, are written as JSON.stringify writes them, in their own key order.
+   * Never throws. `echoes` as for `redact`.
+   */
+  stringifySorted(value: unknown, echoes?: string[]): string;
   /** Redacts free text (a log message, an error string, a line that is not JSON). Never throws. `echoes` as for `redact`. */
   redactString(text: string, echoes?: string[]): string;
   /**
@@ -77,6 +85,10 @@ class CompiledRedactor implements Redactor {
 
   stringify(value: unknown, echoes?: string[]): string {
     return this.walkerFor().runJson(value, currentSecrets(), echoes);
+  }
+
+  stringifySorted(value: unknown, echoes?: string[]): string {
+    return this.walkerFor().runSortedJson(value, currentSecrets(), echoes);
   }
 
   redactString(text: string, echoes?: string[]): string {

@@ -72,6 +72,26 @@ export function redactInfo(redactor: Redactor, info: Info): Info {
   return out;
 }
 
+/**
+ * The entry's JSON line as `redactInfo` then safe-stable-stringify (sorted keys, logform's default
+ * replacer) would write it, in one pass over the entry; null when the entry needs the two steps:
+ * an Error handed over as the info, object arguments interpolated into the message (their redacted
+ * renderings are put in first), or a walk that failed closed. Never throws.
+ */
+export function sortedLineOf(redactor: Redactor, info: Info): string | null {
+  try {
+    if (info instanceof Error) return null;
+    const splat = info[SPLAT];
+    if (Array.isArray(splat) && splat.length > 0 && typeof info.message === 'string' && interpolatedArgs(info, splat as unknown[]) !== null)
+      return null;
+    const line = inScopeOf(info, (r: Redactor, v: Info) => r.stringifySorted(v), redactor, info);
+    // a walk that failed closed writes a JSON string, where the two steps write a censored entry
+    return line.charCodeAt(0) === 0x7b ? line : null;
+  } catch {
+    return null;
+  }
+}
+
 function redactFields(redactor: Redactor, info: Info): Info {
   // An Error handed over as `info` (no `errors()` format) keeps its message, stack and cause,
   // which are not own enumerable properties.

@@ -1,9 +1,10 @@
 import type { Policy, Redactor } from '@hushlog/core';
 import { configure } from 'safe-stable-stringify';
 import type { Logform } from 'winston';
-import { CENSORED_ENTRY, redactInfo, sealOutput, type Info } from './info.js';
+import { CENSORED_ENTRY, redactInfo, sealOutput, sortedLineOf, type Info } from './info.js';
+import { lazyInfo } from './lazy-info.js';
 import { redactorFor } from './redactors.js';
-import { captureWinstonScopes } from './scopes.js';
+import { captureWinstonScopes, carryScope } from './scopes.js';
 import { MESSAGE } from './symbols.js';
 
 /** The options of logform's `format.json()`, which {@link redactJson} takes unchanged. */
@@ -17,6 +18,20 @@ function logformReplacer(_key: string, value: unknown): unknown {
 }
 
 /**
+ * True when core's sorted JSON (`stringifySorted`) writes the very bytes of `json(options)` over
+ * the redacted copy: json()'s default options (no `replacer`, `space` or safe-stable-stringify
+ * setting), and a policy whose whole-value censor is not a function (whose non-string results
+ * JSON.stringify would write unsorted) and which is not paths-only (whose untouched subtrees are
+ * shared with the input, where safe-stable-stringify and JSON.stringify part ways).
+ */
+function writesInOnePass(redactor: Redactor, options: JsonOptions): boolean {
+  const policy = redactor.policy;
+  if (policy.pathsOnly || policy.censor.type === 'function') return false;
+  for (const key of Object.keys(options)) if ((options as Record<string, unknown>)[key] !== undefined) return false;
+  return true;
+}
+
+/**
  * The logform format returned by {@link redactJson}: redacts the entry and writes its JSON line
  * (`info[MESSAGE]`) as `format.json()` would, with the same options. Returns a NEW info; the one
  * it is given is never written to.
@@ -27,6 +42,8 @@ export class RedactJson implements Logform.Format {
   private readonly stringify: Stringify;
   private readonly replacer: unknown;
   private readonly space: number | undefined;
+  /** True when core's sorted JSON writes this format's lines (see `writesInOnePass`). */
+  private readonly onePass: boolean;
 
   /**
    * @param redactor the compiled policy this format applies.
@@ -42,12 +59,25 @@ export class RedactJson implements Logform.Format {
     this.stringify = configure(options as Parameters<typeof configure>[0]) as Stringify;
     this.replacer = options.replacer ?? logformReplacer;
     this.space = options.space;
+    this.onePass = writesInOnePass(redactor, options);
     captureWinstonScopes();
   }
 
-  /** Redacts one info, as `redactFormat()` does, and sets `[MESSAGE]` to its JSON, as `json()` does. Never throws. */
+  /**
+   * Redacts one info, as `redactFormat()` does, and sets `[MESSAGE]` to its JSON, as `json()` does.
+   * With json()'s default options the line is written in one pass, and the redacted fields are
+   * made only if something reads them (see lazy-info.ts). Never throws.
+   */
   transform(info: Logform.TransformableInfo): Logform.TransformableInfo {
-    const out = redactInfo(this.redactor, info as Info);
+    const entry = info as Info;
+    const line = this.onePass ? sortedLineOf(this.redactor, entry) : null;
+    if (line !== null) {
+      const out = lazyInfo(entry, line, () => redactInfo(this.redactor, entry));
+      carryScope(entry, out);
+      sealOutput(this.redactor, out);
+      return out as Logform.TransformableInfo;
+    }
+    const out = redactInfo(this.redactor, entry);
     out[MESSAGE] = this.line(out);
     sealOutput(this.redactor, out);
     return out as Logform.TransformableInfo;

@@ -7,6 +7,7 @@
 import type { Policy } from '@hushlog/core';
 import fc from 'fast-check';
 import winston from 'winston';
+import Transport from 'winston-transport';
 import { describe, expect, it } from 'vitest';
 import { RedactingTransport, redactFormat, redactJson, type JsonOptions } from '../src/index.js';
 import { API_KEY, BEARER, CARD, DATABASE_URL, EMAIL, PASSWORD, expectNoSecrets, lineSink, settle } from './fixtures.js';
@@ -190,6 +191,65 @@ describe('redactJson', () => {
 
     expect(JSON.parse(sink.lines[0]!)).toMatchObject({ message: 'signup', password: '[censored #1]' });
     expect(calls).toBe(1);
+  });
+
+  it('reads each field of the entry once when the transport only writes the line', () => {
+    let reads = 0;
+    // nothing in it to censor, so the copy of redactFormat() shares it with the entry
+    const account = {
+      plan: 'pro',
+      get tier() {
+        reads++;
+        return 'gold';
+      },
+    };
+    const meta = { account, password: PASSWORD };
+    const p = pipelines(undefined, undefined);
+    p.one.logger.info('billed', meta);
+    expect(reads).toBe(1);
+    const one = p.one.sink.take()!;
+    reads = 0;
+    p.two.logger.info('billed', meta);
+    // redactFormat() shares what it did not change, and json() reads the getter again
+    expect(reads).toBeGreaterThan(1);
+    expect(one).toBe(p.two.sink.take());
+    expectNoSecrets(one);
+  });
+
+  it('hands transports that read the fields the redacted entry, as redactFormat() does', async () => {
+    const seen: Record<string | symbol, unknown>[] = [];
+    class FieldTransport extends Transport {
+      override log(info: Record<string | symbol, unknown>, next: () => void): void {
+        seen.push({ message: info.message, user: info.user, keys: Object.keys(info), line: info[Symbol.for('message')] });
+        next();
+      }
+    }
+    const formatted: unknown[] = [];
+    const withFormat = new FieldTransport({
+      format: format((info) => {
+        formatted.push({ ...info });
+        return info;
+      })(),
+    });
+    const logger = winston.createLogger({ format: redactJson(), transports: [new FieldTransport(), withFormat] });
+    logger.info(`mail ${EMAIL}`, { user: { name: 'jane', password: PASSWORD }, requestId: 'r-9' });
+    await settle();
+
+    expect(seen).toHaveLength(2);
+    for (const fields of seen) {
+      expect(fields.message).toBe('mail [REDACTED:email]');
+      expect(fields.user).toEqual({ name: 'jane', password: '[REDACTED]' });
+      expect((fields.keys as string[]).sort()).toEqual(['level', 'message', 'requestId', 'user']);
+      expect(JSON.parse(fields.line as string)).toEqual({
+        level: 'info',
+        message: 'mail [REDACTED:email]',
+        requestId: 'r-9',
+        user: { name: 'jane', password: '[REDACTED]' },
+      });
+      expectNoSecrets(JSON.stringify(fields));
+    }
+    expect(formatted[0]).toMatchObject({ message: 'mail [REDACTED:email]', user: { password: '[REDACTED]' } });
+    expectNoSecrets(JSON.stringify(formatted));
   });
 
   it('refuses json() options that safe-stable-stringify refuses when the logger is set up, not while logging', () => {

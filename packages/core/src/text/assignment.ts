@@ -14,7 +14,7 @@
  * times, addresses and timestamps (`12:30`, `10.0.0.1:80`, `2025-01-01T10:00`) are not read as keys.
  * Each read looks at most MAX_KEY characters back, so a scan stays linear.
  */
-import { hashKey } from './key-kinds.js';
+import { hashKey, sameText } from './key-kinds.js';
 
 /** The longest key read. */
 export const MAX_KEY = 128;
@@ -36,7 +36,7 @@ const TYPE_WORDS = ['string', 'String', 'str', 'bytes', 'SecretStr', 'text'];
 
 /** True when `text[start, end)` is one of TYPE_WORDS (compared in place: no substring is made). */
 function isTypeWord(text: string, start: number, end: number): boolean {
-  for (const word of TYPE_WORDS) if (word.length === end - start && text.startsWith(word, start)) return true;
+  for (let i = 0; i < TYPE_WORDS.length; i++) if (sameText(text, start, end, TYPE_WORDS[i] as string)) return true;
   return false;
 }
 

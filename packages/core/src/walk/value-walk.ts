@@ -77,10 +77,14 @@ export class ValueWalk {
   /**
    * @param ctx the decisions and state of the walk
    * @param json true for JSON text, false for a redacted copy
+   * @param sorted JSON text only: every object's members in key order, as safe-stable-stringify's
+   *   deterministic mode writes the redacted copy (winston's `json()`). Off-path subtrees of a
+   *   paths-only policy are still written as JSON.stringify writes them.
    */
   constructor(
     private readonly ctx: WalkContext,
     readonly json: boolean,
+    readonly sorted = false,
   ) {
     const queryKeys = ctx.policy.queryKeys;
     this.isSensitiveQuery = queryKeys === null ? null : (name) => queryKeys.test(name);
@@ -149,9 +153,12 @@ export class ValueWalk {
     const marker = this.enter(v, depth);
     if (marker !== null) return this.leaf(marker);
     if (!ctx.careful) return this.container(v, state, depth, mode);
+    const top = this.top;
     try {
       return this.container(v, state, depth, mode);
     } catch {
+      // what the failed object kept (a copy's entries, sorted JSON's members) is dropped
+      this.top = top;
       ctx.stats.errors++;
       ctx.changes++;
       return this.leaf(ctx.failText);
@@ -312,6 +319,7 @@ export class ValueWalk {
         : this.hotEntries(v, depth, mode === Mode.Headers, viaToJSON, force);
     }
     const base = this.top;
+    const sorted = this.sorted;
     let copy: Bag | null = null;
     let text = '{';
     let first = true;
@@ -324,7 +332,8 @@ export class ValueWalk {
       }
       if (++ctx.nodes > ctx.maxNodes) {
         ctx.hitLimit(LimitHit.Nodes);
-        if (json) text += (first ? '' : ',') + TRUNCATED_JSON;
+        if (sorted) this.keepMember(MARKERS.truncatedKey, TRUNCATED_JSON);
+        else if (json) text += (first ? '' : ',') + TRUNCATED_JSON;
         else {
           copy ??= this.flushObject(base, v);
           setOwn(copy, MARKERS.truncatedKey, MARKERS.maxNodes);
@@ -352,7 +361,8 @@ export class ValueWalk {
       }
       if (json) {
         if (out === REMOVE) continue;
-        if (info !== null && name === info.name) text += (first ? info.json : info.comma) + (out as string);
+        if (sorted) this.keepMember(name, (info !== null && name === info.name ? info.json : ctx.keyText(name)) + (out as string));
+        else if (info !== null && name === info.name) text += (first ? info.json : info.comma) + (out as string);
         else text += (first ? '' : ',') + ctx.keyText(name) + (out as string);
         first = false;
         continue;
@@ -367,6 +377,7 @@ export class ValueWalk {
         this.stackValues[this.top++] = child;
       }
     }
+    if (sorted) return this.sortedObject(base);
     if (json) return text + '}';
     if (copy === null && force) copy = this.flushObject(base, v);
     this.top = base;
@@ -379,14 +390,20 @@ export class ValueWalk {
    */
   private pathEntriesJson(v: Bag, state: PathState, depth: number, viaToJSON: boolean): string {
     const ctx = this.ctx;
+    const base = this.sorted ? this.top : -1;
     let text = '{';
     let first = true;
     for (const k in v) {
       if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
-      if (k === 'toJSON' && !viaToJSON && typeof v[k] === 'function') return this.special(v, state, depth, Mode.Plain) as string;
+      if (k === 'toJSON' && !viaToJSON && typeof v[k] === 'function') {
+        if (base !== -1) this.top = base;
+        return this.special(v, state, depth, Mode.Plain) as string;
+      }
       if (++ctx.nodes > ctx.maxNodes) {
         ctx.hitLimit(LimitHit.Nodes);
-        return `${text}${first ? '' : ','}${TRUNCATED_JSON}}`;
+        if (base === -1) return `${text}${first ? '' : ','}${TRUNCATED_JSON}}`;
+        this.keepMember(MARKERS.truncatedKey, TRUNCATED_JSON);
+        break;
       }
       const child = v[k];
       const next = stepState(state, k);
@@ -396,10 +413,11 @@ export class ValueWalk {
       else if (typeof child === 'object' && child !== null) out = this.visit(child, next, depth + 1, Mode.Plain);
       else out = this.offPathValue(child, depth);
       if (out === REMOVE) continue;
-      text += (first ? '' : ',') + ctx.keyText(k) + (out as string);
+      if (base !== -1) this.keepMember(k, ctx.keyText(k) + (out as string));
+      else text += (first ? '' : ',') + ctx.keyText(k) + (out as string);
       first = false;
     }
-    return text + '}';
+    return base === -1 ? text + '}' : this.sortedObject(base);
   }
 
   /**
@@ -408,15 +426,20 @@ export class ValueWalk {
    */
   private hotEntriesJson(v: Bag, depth: number, headerKeys: boolean, viaToJSON: boolean): string {
     const ctx = this.ctx;
+    const base = this.sorted ? this.top : -1;
     let text = '{';
     let first = true;
     for (const k in v) {
       if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
-      if (k === 'toJSON' && !viaToJSON && typeof v[k] === 'function')
+      if (k === 'toJSON' && !viaToJSON && typeof v[k] === 'function') {
+        if (base !== -1) this.top = base;
         return this.special(v, null, depth, headerKeys ? Mode.Headers : Mode.Plain) as string;
+      }
       if (++ctx.nodes > ctx.maxNodes) {
         ctx.hitLimit(LimitHit.Nodes);
-        return `${text}${first ? '' : ','}${TRUNCATED_JSON}}`;
+        if (base === -1) return `${text}${first ? '' : ','}${TRUNCATED_JSON}}`;
+        this.keepMember(MARKERS.truncatedKey, TRUNCATED_JSON);
+        break;
       }
       const child = v[k];
       const info = headerKeys ? ctx.headerInfo(k) : ctx.keyInfo(k);
@@ -428,21 +451,22 @@ export class ValueWalk {
       if (rule === null) {
         if (typeof child === 'string') {
           const s = ctx.string(child, depth + 1, Mode.Plain);
-          if (name === info.name && !ctx.escapes(s)) {
+          if (base === -1 && name === info.name && !ctx.escapes(s)) {
             // a key as cached and a string needing no escape: key, quotes and text in one piece
             text += (first ? info.quoted : info.commaQuoted) + s + '"';
             first = false;
             continue;
           }
-          out = JSON.stringify(s);
+          out = ctx.escapes(s) ? JSON.stringify(s) : `"${s}"`;
         } else out = this.visit(child, null, depth + 1, Mode.Plain);
       } else if (rule === CONTAINER) out = this.visit(child, null, depth + 1, Mode.Headers);
       else out = this.decided(ctx.censor(k, child, rule.rule, rule.style));
       if (out === REMOVE) continue;
-      text += (name === info.name ? (first ? info.json : info.comma) : (first ? '' : ',') + ctx.keyText(name)) + (out as string);
+      if (base !== -1) this.keepMember(name, (name === info.name ? info.json : ctx.keyText(name)) + (out as string));
+      else text += (name === info.name ? (first ? info.json : info.comma) : (first ? '' : ',') + ctx.keyText(name)) + (out as string);
       first = false;
     }
-    return text + '}';
+    return base === -1 ? text + '}' : this.sortedObject(base);
   }
 
   /** The copy of an ordinary object or header container, as `hotEntriesJson` writes its JSON. */
@@ -486,6 +510,43 @@ export class ValueWalk {
     if (copy === null && force) copy = this.flushObject(base, v);
     this.top = base;
     return copy ?? v;
+  }
+
+  /** Sorted JSON: keeps one member (its output name and its `"name":value` text) until its object ends. */
+  private keepMember(name: string, member: string): void {
+    this.stackKeys[this.top] = name;
+    this.stackValues[this.top++] = member;
+  }
+
+  /**
+   * Sorted JSON: the object of the members kept since `base`, in key order (UTF-16 code units, as
+   * `<` and the default sort compare). Of two members with one name (two keys a censor renamed
+   * alike), the later one stays, as in the redacted copy.
+   */
+  private sortedObject(base: number): string {
+    const names = this.stackKeys;
+    const members = this.stackValues as string[];
+    const end = this.top;
+    this.top = base;
+    // insertion sort: objects are small, and it keeps equal names in their order
+    for (let i = base + 1; i < end; i++) {
+      const name = names[i] as string;
+      const member = members[i] as string;
+      let j = i;
+      while (j > base && (names[j - 1] as string) > name) {
+        names[j] = names[j - 1] as string;
+        members[j] = members[j - 1] as string;
+        j--;
+      }
+      names[j] = name;
+      members[j] = member;
+    }
+    let text = '{';
+    for (let i = base; i < end; i++) {
+      if (i + 1 < end && names[i + 1] === names[i]) continue;
+      text += (text.length === 1 ? '' : ',') + members[i];
+    }
+    return text + '}';
   }
 
   private flushObject(base: number, v: Bag): Bag {

@@ -31,6 +31,8 @@ export interface Walker {
   run(value: unknown, known: readonly string[] | null, echoes?: string[] | null): unknown;
   /** Redacts a whole value straight into JSON text, in one pass. Never throws. `echoes` as for `run`. */
   runJson(value: unknown, known: readonly string[] | null, echoes?: string[] | null): string;
+  /** As `runJson`, with every object's members in key order (see ValueWalk's `sorted`). */
+  runSortedJson(value: unknown, known: readonly string[] | null, echoes?: string[] | null): string;
   /** Redacts free text. Never throws. `echoes` as for `run`. */
   runText(text: string, known: readonly string[] | null, echoes?: string[] | null): string;
   /** Redacts one line: JSON text as written (every duplicate key judged), anything else as free text. Never throws. */
@@ -42,6 +44,7 @@ const enum Output {
   Json = 1,
   Text = 2,
   Line = 3,
+  SortedJson = 4,
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -60,6 +63,7 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
   const ctx = new WalkContext(policy, stats, findings);
   const copy = new ValueWalk(ctx, false);
   const json = new ValueWalk(ctx, true);
+  const sortedJson = new ValueWalk(ctx, true, true);
   const lines = new LineWalk(ctx, json);
   ctx.jsonText = (text, depth) => lines.run(text, depth, null);
   const failJson = quote(policy.failText);
@@ -79,6 +83,8 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
         return json.run(v);
       case Output.Text:
         return ctx.string(v as string, 0, Mode.Plain);
+      case Output.SortedJson:
+        return sortedJson.run(v);
       default: {
         const line = v as string;
         if (!looksLikeJson(line)) return ctx.text(line);
@@ -130,7 +136,10 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
       if (ctx.echoCount > carried && ctx.echoedEarlier()) {
         const echoes = ctx.echoes();
         // JSON text is patched where the echoes stand; anything else (or a patch that cannot be sure) walks again
-        const patched = output === Output.Json && patchable ? patchEchoes(out as string, echoes, echoText, covered) : null;
+        const patched =
+          (output === Output.Json || output === Output.SortedJson) && patchable
+            ? patchEchoes(out as string, echoes, echoText, covered)
+            : null;
         if (patched !== null) out = patched;
         else {
           if (findings !== null) findings.length = found;
@@ -161,6 +170,7 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
     },
     run: (v, known, echoes) => guarded(Output.Copy, v, known, policy.failText, echoes ?? null),
     runJson: (v, known, echoes) => guarded(Output.Json, v, known, failJson, echoes ?? null) as string,
+    runSortedJson: (v, known, echoes) => guarded(Output.SortedJson, v, known, failJson, echoes ?? null) as string,
     runText: (text, known, echoes) => guarded(Output.Text, text, known, policy.failText, echoes ?? null) as string,
     runLine: (line, known, echoes) => guarded(Output.Line, line, known, policy.failText, echoes ?? null) as string,
   };

@@ -4,9 +4,11 @@
  * JSON.parse with `__proto__` keys, JSON text with duplicate keys), `redact`, `stringify` and
  * `redactString` never throw, never mutate the input, keep every prototype as it was, produce valid
  * JSON, and drop every planted secret wherever the generator put it. The JSON text parses to the
- * copy, the copy is JSON-safe, and `audit` names exactly the censored paths.
+ * copy, the copy is JSON-safe, `stringifySorted` writes what safe-stable-stringify (winston's
+ * `json()`) writes for the copy, and `audit` names exactly the censored paths.
  */
 import fc from 'fast-check';
+import { configure } from 'safe-stable-stringify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRedactor, runWithSecrets, type Policy, type Redactor } from '../../src/index.js';
 import { formatPath } from '../../src/walk/path-text.js';
@@ -30,6 +32,8 @@ const RUNS = Number(process.env.HUSHLOG_PROPERTY_RUNS ?? 20_000);
 const SEED = process.env.HUSHLOG_PROPERTY_SEED;
 if (SEED !== 'random') fc.configureGlobal({ seed: Number(SEED ?? 20_261_201) });
 const PROTOTYPES = prototypeFingerprint();
+/** safe-stable-stringify as logform's `json()` configures it by default (keys sorted). */
+const stableStringify = configure({});
 
 /** The paths of a redacted copy where something was censored: a value or a key holding a censor text. */
 function censoredSpots(copy: unknown): string[] {
@@ -68,9 +72,10 @@ function holdsFor(r: Redactor, spec: Spec, auditable: boolean): void {
   const before = deepSnapshot(value, built);
   const errors = r.errorCount;
 
-  const { redacted, json, text, findings } = runWithSecrets(built.known, () => ({
+  const { redacted, json, sorted, text, findings } = runWithSecrets(built.known, () => ({
     redacted: r.redact(value),
     json: r.stringify(value),
+    sorted: r.stringifySorted(value),
     text: r.redactString(typeof value === 'string' ? value : (value as string)),
     findings: auditable ? r.audit(value) : [],
   }));
@@ -93,6 +98,10 @@ function holdsFor(r: Redactor, spec: Spec, auditable: boolean): void {
   // one traversal, two outputs: the JSON text is the copy, and the copy is JSON-safe
   expect(JSON.parse(json)).toEqual(redacted);
   expect(JSON.parse(JSON.stringify(redacted) ?? 'null')).toEqual(redacted ?? null);
+  // the sorted JSON is the copy as winston's json() writes it (read from the parsed JSON text,
+  // which equals the copy, so that no generated getter runs again)
+  expect(sorted).toBe(stableStringify(JSON.parse(json)));
+  expect(leakedSecrets([sorted], built.secrets)).toEqual([]);
 
   // an audit names the censored paths, no more and no fewer (when nothing failed inside, which
   // censors a value without a finding)
