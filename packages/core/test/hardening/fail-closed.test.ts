@@ -72,6 +72,24 @@ describe('input that throws while it is read', () => {
     expect(r.errorCount).toBe(3);
   });
 
+  it('keeps nothing of an object whose Proxy trap throws halfway through its keys, in every output', () => {
+    const r = createRedactor();
+    const child = new Proxy(
+      { a: 1, b: 2 },
+      {
+        getOwnPropertyDescriptor(target, key) {
+          if (key === 'b') throw new Error('trap');
+          return Reflect.getOwnPropertyDescriptor(target, key);
+        },
+      },
+    );
+    const value = { first: 'x', child, last: 'y' };
+    const expected = { first: 'x', child: '[REDACTED]', last: 'y' };
+    expect(r.redact(value)).toEqual(expected);
+    expect(JSON.parse(r.stringify(value))).toEqual(expected);
+    expect(r.stringifySorted(value)).toBe('{"child":"[REDACTED]","first":"x","last":"y"}');
+  });
+
   it('returns the censor text for the whole value when even the top level cannot be read', () => {
     const r = createRedactor();
     const hostile = new Proxy({}, { getPrototypeOf: boom, ownKeys: boom, get: boom });
