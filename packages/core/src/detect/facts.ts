@@ -308,6 +308,11 @@ export class TextProfile {
     return this;
   }
 
+  /** True when `fact` is already known for the string (no search is needed to answer `has`). */
+  knows(fact: number): boolean {
+    return (this.settled & fact) === fact;
+  }
+
   /** True when the string has (for a long string: may have) `fact`, one of the bit constants of this module. */
   has(fact: number): boolean {
     if ((this.settled & fact) === 0) {

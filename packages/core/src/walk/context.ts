@@ -9,7 +9,7 @@
  * It also owns what a walk counts (changes, limits hit, errors) and the echoes it collects.
  */
 import { REMOVE } from '../censor/compile-censor.js';
-import { needsJsonEscape } from '../detect/facts.js';
+import { JSON_ESCAPE, needsJsonEscape } from '../detect/facts.js';
 import { CONTAINER, ValueStyle, detachString, weakSecretValue, type KeyRule, type WeakKind } from '../match/keys.js';
 import { stepState, type PathState } from '../match/path-trie.js';
 import type { CompiledPolicy } from '../policy/compile.js';
@@ -636,8 +636,13 @@ export class WalkContext {
     const profile = scan.profile;
     if (out !== s) {
       this.changes++;
-      // the output is the input's text and the replacements: it needs escaping only if one of them does
-      if (profile.text === s) profile.known(out, profile.needsJsonEscape() || this.replacementEscapes);
+      // the output is the input's text and the replacements: it needs escaping only if one of them
+      // does. For a long input whose escape fact nobody asked yet, the output's is left to be
+      // searched if a JSON writer asks (free text never does).
+      if (profile.text === s) {
+        if (profile.knows(JSON_ESCAPE)) profile.known(out, profile.needsJsonEscape() || this.replacementEscapes);
+        else profile.reset(out);
+      }
     }
     // A span that registers an echo (a kv or query value…) must run again each time.
     if (memoable && !this.volatile && profile.text === out) {
