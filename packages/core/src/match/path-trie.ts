@@ -25,10 +25,14 @@ export interface PathState {
   readonly names: ReadonlySet<string>;
   /** The same names as a list, for visiting only them. */
   readonly nameList: readonly string[];
+  /** Each name of `nameList` as JSON text followed by `:`, for the JSON writer. */
+  readonly nameJson: readonly string[];
+  /** The next state for each name of `nameList` (undefined until first used). */
+  readonly nameNext: (PathState | null | undefined)[];
   /** True when no `*` or `**` is active: only the keys in `names` can lead anywhere. */
   readonly onlyNames: boolean;
-  /** Next states for the names in `names`, filled on first use. */
-  readonly byName: Map<string, PathState | null>;
+  /** The index of each name in `nameList`, for states with many names (see `nameIndex`). */
+  readonly nameIndexes: ReadonlyMap<string, number>;
   /** The next state for any key not in `names`. */
   other: PathState | null | undefined;
   /** @internal the trie nodes of this state */
@@ -86,13 +90,16 @@ export class PathAutomaton {
         }
       }
       const onlyNames = nodes.every((n) => n.star === null && !n.deep && n.globstar === null);
+      const nameList = [...names];
       s = {
         censor: allow ? null : censor,
         allow,
         names,
-        nameList: [...names],
+        nameList,
+        nameJson: nameList.map((name) => `${JSON.stringify(name)}:`),
+        nameNext: nameList.map(() => undefined),
         onlyNames,
-        byName: new Map(),
+        nameIndexes: new Map(nameList.length > SCANNED_NAMES ? nameList.map((name, i) => [name, i]) : []),
         other: undefined,
         nodes,
         automaton: this,
@@ -138,14 +145,30 @@ function advance(state: PathState, key: string | null): PathState | null {
   return state.automaton.state(closure(next));
 }
 
-/** Steps a state over one property name (array indexes as decimal strings). */
-export function stepState(state: PathState, key: string): PathState | null {
-  if (state.names.has(key)) {
-    let next = state.byName.get(key);
-    if (next === undefined) state.byName.set(key, (next = advance(state, key)));
+/** Up to this many names, a state finds a name by comparing it with each (cheaper than two hash lookups). */
+const SCANNED_NAMES = 8;
+
+/** The index of `key` in `state.nameList`, or -1 when `key` is not one of its names. */
+export function nameIndex(state: PathState, key: string): number {
+  const list = state.nameList;
+  if (list.length > SCANNED_NAMES) return state.nameIndexes.get(key) ?? -1;
+  for (let i = 0; i < list.length; i++) if (list[i] === key) return i;
+  return -1;
+}
+
+/** The next state over the name at `index` of `state.nameList`, or over any other key when `index` is -1. */
+export function stepAt(state: PathState, index: number, key: string): PathState | null {
+  if (index !== -1) {
+    let next = state.nameNext[index];
+    if (next === undefined) next = state.nameNext[index] = advance(state, key);
     return next;
   }
   let other = state.other;
   if (other === undefined) other = state.other = advance(state, null);
   return other;
+}
+
+/** Steps a state over one property name (array indexes as decimal strings). */
+export function stepState(state: PathState, key: string): PathState | null {
+  return stepAt(state, nameIndex(state, key), key);
 }

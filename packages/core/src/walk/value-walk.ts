@@ -15,7 +15,7 @@
 import { types } from 'node:util';
 import { REMOVE } from '../censor/compile-censor.js';
 import { CONTAINER, ValueStyle, weakSecretValue, type KeyRule } from '../match/keys.js';
-import { stepState, type PathState } from '../match/path-trie.js';
+import { nameIndex, stepAt, type PathState } from '../match/path-trie.js';
 import { LimitHit, Mode, Verdict, type KeyInfo, type WalkContext } from './context.js';
 import { numberText, quote, quoteKey } from './json-text.js';
 import { MARKERS } from './markers.js';
@@ -190,7 +190,9 @@ export class ValueWalk {
     if (Array.isArray(v)) return mode === Mode.Headers ? this.headerArray(v, state, depth) : this.array(v, state, depth, mode, force);
     if (this.isPlain(v)) {
       let own = mode;
-      if (mode === Mode.Plain && Object.prototype.hasOwnProperty.call(v, 'kty') && typeof (v as Bag).kty === 'string') own = Mode.Jwk;
+      // a JSON Web Key's private members (a paths-only walk decides by its paths alone)
+      if (mode === Mode.Plain && !this.ctx.pathOnly && Object.prototype.hasOwnProperty.call(v, 'kty') && typeof (v as Bag).kty === 'string')
+        own = Mode.Jwk;
       return this.entries(v as Bag, state, depth, own, false, force);
     }
     return this.special(v, state, depth, mode, force);
@@ -406,15 +408,18 @@ export class ValueWalk {
         break;
       }
       const child = v[k];
-      const next = stepState(state, k);
+      const at = nameIndex(state, k);
+      const next = stepAt(state, at, k);
       let out: unknown;
       if (next === null || next.allow) out = this.offPathValue(child, depth);
       else if (next.censor !== null) out = this.decided(ctx.censor(k, child, ctx.pathRuleOf(next.censor), ValueStyle.Plain));
       else if (typeof child === 'object' && child !== null) out = this.visit(child, next, depth + 1, Mode.Plain);
       else out = this.offPathValue(child, depth);
       if (out === REMOVE) continue;
-      if (base !== -1) this.keepMember(k, ctx.keyText(k) + (out as string));
-      else text += (first ? '' : ',') + ctx.keyText(k) + (out as string);
+      // a path's own name has its JSON text on the state
+      const keyJson = at === -1 ? ctx.keyText(k) : (state.nameJson[at] as string);
+      if (base !== -1) this.keepMember(k, keyJson + (out as string));
+      else text += (first ? '' : ',') + keyJson + (out as string);
       first = false;
     }
     return base === -1 ? text + '}' : this.sortedObject(base);
