@@ -176,7 +176,10 @@ export class LinePipeline extends LineBase {
     this.syncErrors(this.caught);
     if (out.length === 0) return '';
     this.out = [];
-    return out.length === 1 ? out[0]! + '\n' : out.join('\n') + '\n';
+    if (out.length === 1) return out[0]! + '\n';
+    // the final newline joined in too: one flat string, not a chunk-sized copy and then a concatenation
+    out.push('');
+    return out.join('\n');
   }
 }
 
