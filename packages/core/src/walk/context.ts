@@ -18,7 +18,7 @@ import type { ScanSession, SecretSpans, SpanSink } from '../text/types.js';
 import { quoteKey } from './json-text.js';
 import { tooLong } from './markers.js';
 import { formatPath } from './path-text.js';
-import { censorStyled } from './styled-censor.js';
+import { censorStyled, headSlots, type CensorCall } from './styled-censor.js';
 
 /** How the children of a container are matched. */
 export const enum Mode {
@@ -237,6 +237,7 @@ export class WalkContext {
     ctx: CensorContext;
     known: readonly string[];
     censored: (text: string) => boolean;
+    heads: CensorCall['heads'];
   };
 
   constructor(policy: CompiledPolicy, stats: RedactorStats, findings: Finding[] | null) {
@@ -283,7 +284,13 @@ export class WalkContext {
       } else if (typeof value === 'number' && Number.isInteger(value)) this.echo(String(value));
       return censor(value, ctx);
     };
-    this.call = { censor: this.censorValue, ctx: NO_CONTEXT, known: this.secrets.values, censored: this.isCensored };
+    this.call = {
+      censor: this.censorValue,
+      ctx: NO_CONTEXT,
+      known: this.secrets.values,
+      censored: this.isCensored,
+      heads: headSlots(),
+    };
   }
 
   /**

@@ -30,7 +30,31 @@ export interface CensorCall {
   readonly known: readonly string[] | null;
   /** True for text a censor wrote (a second pass keeps it as it is). */
   readonly censored: (text: string) => boolean;
+  /**
+   * The last `Bearer ` + censored credential and `name=` + censored cookie value written (see
+   * `withHead`): the same head and censor text give the very same string, with no concatenation,
+   * and the writers know its JSON.
+   */
+  readonly heads: readonly [HeadSlot, HeadSlot];
 }
+
+/** One styled output kept by `withHead`. */
+export interface HeadSlot {
+  head: string;
+  part: string;
+  out: string;
+}
+
+/** A fresh pair of `CensorCall.heads`. */
+export function headSlots(): [HeadSlot, HeadSlot] {
+  return [
+    { head: '', part: '', out: '' },
+    { head: '', part: '', out: '' },
+  ];
+}
+
+const SCHEME_SLOT = 0;
+const COOKIE_SLOT = 1;
 
 /** True when `text` holds one of the request's known secrets (see runWithSecrets). */
 function holdsKnownSecret(text: string, call: CensorCall): boolean {
@@ -44,12 +68,22 @@ function part(secret: string, call: CensorCall): string {
   return out === REMOVE ? '' : out;
 }
 
+/** `value[0, head)` followed by `censored`: the string written last time when both are the same. */
+function withHead(value: string, head: number, censored: string, last: HeadSlot): string {
+  if (censored === last.part && last.head.length === head && value.startsWith(last.head)) return last.out;
+  // copied: a view into the value would keep the whole value alive in the slot
+  const text = head < 13 ? value.slice(0, head) : ` ${value.slice(0, head)}`.slice(1);
+  last.head = text;
+  last.part = censored;
+  return (last.out = `${text}${censored}`);
+}
+
 /** `name=value` → `name=<censored>`; a part without `=` is censored whole. */
 function censorCookiePair(pair: string, call: CensorCall): string {
   if (call.censored(pair)) return pair;
   const eq = pair.indexOf('=');
   if (eq <= 0 || !COOKIE_NAME.test(pair.slice(0, eq)) || holdsKnownSecret(pair.slice(0, eq), call)) return part(pair, call);
-  return `${pair.slice(0, eq + 1)}${part(pair.slice(eq + 1), call)}`;
+  return withHead(pair, eq + 1, part(pair.slice(eq + 1), call), call.heads[COOKIE_SLOT]);
 }
 
 /** `a=1; b=2` → `a=[REDACTED]; b=[REDACTED]`, in one pass without intermediate arrays. */
@@ -105,7 +139,7 @@ export function censorStyled(value: unknown, style: ValueStyle, call: CensorCall
         const space = value.indexOf(' ');
         // The common `Bearer <token>` shape without a regex; anything else goes through SCHEME.
         if (space > 0 && space < value.length - 1 && value.charCodeAt(space + 1) !== 0x20 && isKnownScheme(value.slice(0, space))) {
-          return `${value.slice(0, space + 1)}${part(value.slice(space + 1), call)}`;
+          return withHead(value, space + 1, part(value.slice(space + 1), call), call.heads[SCHEME_SLOT]);
         }
         const m = SCHEME.exec(value);
         if (m !== null && KNOWN_SCHEMES.has((m[1] as string).toLowerCase())) return `${m[1]}${m[2]}${part(m[3] as string, call)}`;

@@ -55,6 +55,9 @@ const enum Converted {
   List = 3,
 }
 
+/** How many censor outputs `decided` keeps the JSON of. */
+const DECIDED_SLOTS = 4;
+
 /** The JSON of the key that marks a truncated object, and its value. */
 const TRUNCATED_JSON = `${quoteKey(MARKERS.truncatedKey)}${quote(MARKERS.maxNodes)}`;
 
@@ -69,9 +72,13 @@ export class ValueWalk {
   private convertedMode: Mode = Mode.Plain;
   private convertedOwn = false;
   private readonly isSensitiveQuery: ((name: string) => boolean) | null;
-  /** The last censor output written and its JSON text. */
-  private lastDecided = '';
-  private lastDecidedJson = '""';
+  /**
+   * The last censor outputs written and their JSON text, by identity: a record's few censor texts
+   * (`[REDACTED]`, `Bearer [REDACTED]`, `session=[REDACTED]`) come back as the very same strings.
+   */
+  private readonly decidedTexts: string[] = new Array<string>(DECIDED_SLOTS).fill('');
+  private readonly decidedJson: string[] = new Array<string>(DECIDED_SLOTS).fill('""');
+  private decidedNext = 0;
   private readonly urlCensor: (secret: string, rule: string) => string;
 
   /**
@@ -108,11 +115,18 @@ export class ValueWalk {
   private decided(v: unknown): unknown {
     if (!this.json || v === REMOVE) return v;
     switch (typeof v) {
-      case 'string':
-        // the policy's censor text comes back as the very same string: its JSON is kept
-        if (v === this.lastDecided) return this.lastDecidedJson;
-        this.lastDecided = v;
-        return (this.lastDecidedJson = quote(v));
+      case 'string': {
+        // the policy's censor texts come back as the very same strings: their JSON is kept
+        const texts = this.decidedTexts;
+        for (let i = 0; i < DECIDED_SLOTS; i++) if (texts[i] === v) return this.decidedJson[i] as string;
+        const json = quote(v);
+        if (v.length > 64) return json;
+        const slot = this.decidedNext;
+        this.decidedNext = (slot + 1) % DECIDED_SLOTS;
+        texts[slot] = v;
+        this.decidedJson[slot] = json;
+        return json;
+      }
       case 'number':
         return numberText(v);
       case 'boolean':
