@@ -195,7 +195,7 @@ export class WalkContext {
   /** Set by the walker: redacts JSON held in a string, preserving how it was written. */
   jsonText: JsonTextRedactor = () => null;
 
-  /** Redacted strings remembered by this walker, or null when a censor is a function or it audits. */
+  /** Redacted strings remembered by this walker, or null when a censor is a function, it audits, or nothing scans strings. */
   private readonly memo: Map<string, { readonly text: string; readonly escapes: boolean }> | null;
   /** Set by the sink when the string being scanned had a span that registers an echo. */
   private volatile = false;
@@ -245,7 +245,9 @@ export class WalkContext {
     this.stats = stats;
     this.findings = findings;
     this.scan = policy.scanner.session();
-    this.memo = findings === null && policy.pureCensors ? new Map() : null;
+    // (with no detector and no in-string rule, a string is only searched for exact secrets, which
+    // costs less than the memo's lookup)
+    this.memo = findings === null && policy.pureCensors && !policy.scanner.empty ? new Map() : null;
     this.probe = policy.scanner.session();
     this.probeSink = (_secret, detector) => {
       this.probeRule = detector;
