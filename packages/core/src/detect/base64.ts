@@ -8,9 +8,47 @@ const MAX_DECODE = 8192;
  */
 export function decodeBase64(text: string): string | null {
   if (text.length === 0 || text.length > MAX_DECODE) return null;
-  const body = text.endsWith('==') ? text.slice(0, -2) : text.endsWith('=') ? text.slice(0, -1) : text;
-  if (body.length % 4 === 1) return null;
-  return Buffer.from(body, 'base64').toString('utf8');
+  let end = text.length;
+  if (text.charCodeAt(end - 1) === 0x3d) end -= text.charCodeAt(end - 2) === 0x3d ? 2 : 1;
+  if (end % 4 === 1) return null;
+  if (end <= SHORT_DECODE) {
+    const ascii = decodeAscii(text, end);
+    if (ascii !== null) return ascii;
+  }
+  return Buffer.from(end === text.length ? text : text.slice(0, end), 'base64').toString('utf8');
+}
+
+/** Up to this many characters, base64 that decodes to ASCII is decoded here (no Buffer round trip). */
+const SHORT_DECODE = 256;
+
+/** The 6-bit value of each base64 and base64url character; 255 for any other. */
+const SEXTET = new Uint8Array(128).fill(255);
+for (let i = 0; i < 64; i++) SEXTET['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
+SEXTET[0x2d] = 62; // -
+SEXTET[0x5f] = 63; // _
+
+/**
+ * `text[0, end)` decoded, when every character is base64 (or base64url) and every byte is ASCII;
+ * null otherwise (the caller then decodes with Buffer, as before: the same result, in UTF-8).
+ */
+function decodeAscii(text: string, end: number): string | null {
+  let out = '';
+  let bits = 0;
+  let count = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? (SEXTET[c] as number) : 255;
+    if (v === 255) return null;
+    bits = ((bits << 6) | v) & 0xffffff;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      const byte = (bits >> count) & 0xff;
+      if (byte >= 0x80) return null;
+      out += String.fromCharCode(byte);
+    }
+  }
+  return out;
 }
 
 /** True when a JWT header segment decodes to a JSON object with a string `alg`. */

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   crc32,
+  decodeBase64,
   hasCardLayout,
   hasKnownIssuer,
   isBasicCredential,
@@ -132,5 +134,30 @@ describe('other validators', () => {
     expect(isJwtHeader('eyJhbGciOi')).toBe(false);
     expect(isBasicCredential(Buffer.from('user:pass').toString('base64'))).toBe(true);
     expect(isBasicCredential('cGxhbg==')).toBe(false); // "plan": no colon
+  });
+});
+
+describe('base64 decoding', () => {
+  /** What decodeBase64 returned before it decoded short ASCII itself: Buffer's decoder. */
+  function bufferDecode(text: string): string | null {
+    if (text.length === 0 || text.length > 8192) return null;
+    const body = text.endsWith('==') ? text.slice(0, -2) : text.endsWith('=') ? text.slice(0, -1) : text;
+    if (body.length % 4 === 1) return null;
+    return Buffer.from(body, 'base64').toString('utf8');
+  }
+
+  it('decodes exactly as Buffer does, for base64 and base64url of any bytes and for text that is not base64', () => {
+    const encoded = fc.uint8Array({ maxLength: 300 }).chain((bytes) => {
+      const buffer = Buffer.from(bytes);
+      return fc.constantFrom(buffer.toString('base64'), buffer.toString('base64url'), buffer.toString('base64').replace(/=+$/, ''));
+    });
+    const ascii = fc.string({ maxLength: 200 }).map((text) => Buffer.from(text).toString('base64url'));
+    const junk = fc.string({ unit: fc.constantFrom(...'AZaz09+/-_=. \n\u00e9'.split('')), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.oneof(encoded, ascii, junk), (text) => {
+        expect(decodeBase64(text)).toBe(bufferDecode(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
