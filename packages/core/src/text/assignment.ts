@@ -33,9 +33,19 @@ export const foundKey = { start: 0, end: 0, hash: 0 };
 
 /** Type names that may sit between a name and its `=` (`var token string = "…"`, `token: str = "…"`). */
 const TYPE_WORDS = ['string', 'String', 'str', 'bytes', 'SecretStr', 'text'];
+const TYPE_WORD_SHORTEST = Math.min(...TYPE_WORDS.map((w) => w.length));
+const TYPE_WORD_LONGEST = Math.max(...TYPE_WORDS.map((w) => w.length));
+/** 1 for each first letter of a type word. */
+const TYPE_WORD_FIRST = new Uint8Array(128);
+for (const word of TYPE_WORDS) TYPE_WORD_FIRST[word.charCodeAt(0)] = 1;
 
 /** True when `text[start, end)` is one of TYPE_WORDS (compared in place: no substring is made). */
 function isTypeWord(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  // most keys are refused by their length or first letter, before any comparison
+  if (length < TYPE_WORD_SHORTEST || length > TYPE_WORD_LONGEST) return false;
+  const first = text.charCodeAt(start);
+  if (first >= 128 || TYPE_WORD_FIRST[first] !== 1) return false;
   for (let i = 0; i < TYPE_WORDS.length; i++) if (sameText(text, start, end, TYPE_WORDS[i] as string)) return true;
   return false;
 }
