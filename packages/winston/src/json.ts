@@ -4,7 +4,7 @@ import type { Logform } from 'winston';
 import { CENSORED_ENTRY, redactInfo, sealOutput, sortedLineOf, type Info } from './info.js';
 import { lazyInfo } from './lazy-info.js';
 import { redactorFor } from './redactors.js';
-import { captureWinstonScopes, carryScope } from './scopes.js';
+import { captureWinstonScopes, carryScope, inScopeOf } from './scopes.js';
 import { MESSAGE } from './symbols.js';
 
 /** The options of logform's `format.json()`, which {@link redactJson} takes unchanged. */
@@ -72,7 +72,11 @@ export class RedactJson implements Logform.Format {
     const entry = info as Info;
     const line = this.onePass ? sortedLineOf(this.redactor, entry) : null;
     if (line !== null) {
-      const out = lazyInfo(entry, line, () => redactInfo(this.redactor, entry));
+      // the fields as the line saw them (a shallow copy: the caller may change its object after
+      // logging it), redacted later under the request scope of this moment, which `out` carries
+      const seen: Info = { ...entry };
+      const redactor = this.redactor;
+      const out = lazyInfo(seen, line, () => inScopeOf(out, redactInfo, redactor, seen));
       carryScope(entry, out);
       sealOutput(this.redactor, out);
       return out as Logform.TransformableInfo;

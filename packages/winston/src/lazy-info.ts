@@ -12,7 +12,8 @@
  *
  * A Proxy, so that listing the keys (`Object.keys`, `for…in`, `Object.assign`, `JSON.stringify`)
  * makes the copy first and never shows a key name the redaction would censor. Once made, the copy's
- * fields are on the Proxy's own target, so `util.inspect` shows them too.
+ * fields are on the Proxy's own target, so `util.inspect` shows them too. `structuredClone` and
+ * `postMessage` refuse a Proxy: a transport that clones entries needs `redactFormat()` + `json()`.
  */
 import type { Info } from './info.js';
 import { LEVEL, MESSAGE } from './symbols.js';
@@ -80,6 +81,12 @@ class LazyEntry implements ProxyHandler<Info> {
   defineProperty(target: Info, key: string | symbol, descriptor: PropertyDescriptor): boolean {
     this.make(target);
     return Reflect.defineProperty(target, key, descriptor);
+  }
+
+  preventExtensions(target: Info): boolean {
+    // (a frozen or sealed entry could no longer take the copy's fields)
+    this.make(target);
+    return Reflect.preventExtensions(target);
   }
 
   deleteProperty(target: Info, key: string | symbol): boolean {

@@ -4,7 +4,8 @@
  * lines must be byte for byte the same. This is also the spec that a one-pass JSON writer in core
  * has to meet.
  */
-import type { Policy } from '@hushlog/core';
+import { createRedactor, runWithSecrets, type Policy } from '@hushlog/core';
+import { configure } from 'safe-stable-stringify';
 import fc from 'fast-check';
 import winston from 'winston';
 import Transport from 'winston-transport';
@@ -250,6 +251,58 @@ describe('redactJson', () => {
     }
     expect(formatted[0]).toMatchObject({ message: 'mail [REDACTED:email]', user: { password: '[REDACTED]' } });
     expectNoSecrets(JSON.stringify(formatted));
+  });
+
+  it('makes the fields a transport reads later under the request scope the line was written in', () => {
+    const format = redactJson();
+    const secret = 's3cr3t-zz-value-0001';
+    const info = { level: 'info', message: `token is ${secret}`, [Symbol.for('level')]: 'info' };
+    const out = runWithSecrets([secret], () => format.transform(info)) as Record<string | symbol, unknown>;
+    expect(String(out[Symbol.for('message')])).not.toContain(secret);
+    // read outside the scope, as a transport that reads fields does
+    expect(out.message).toBe('token is [REDACTED:known-secret]');
+  });
+
+  it('hands transports the fields as they were when the entry was logged, even if the caller changes its object', () => {
+    const format = redactJson();
+    const info: Record<string | symbol, unknown> = { level: 'info', message: 'first', [Symbol.for('level')]: 'info' };
+    const out = format.transform(info as never) as Record<string | symbol, unknown>;
+    info.message = `later ${PASSWORD}`;
+    info.extra = 1;
+    expect(out.message).toBe('first');
+    expect(Object.keys(out).sort()).toEqual(['level', 'message']);
+  });
+
+  it('keeps the fields of an entry that a later format freezes', () => {
+    const out = redactJson().transform({ level: 'info', message: 'kept', user: { password: PASSWORD } } as never) as Record<
+      string,
+      unknown
+    >;
+    Object.freeze(out);
+    expect(out.message).toBe('kept');
+    expect(out.user).toEqual({ password: '[REDACTED]' });
+  });
+
+  it('sorts a key whose secret was censored after it was written, as json() sorts the redacted copy', () => {
+    const stable = configure({});
+    const r = createRedactor();
+    const secret = 'hunter2hunter2';
+    for (const value of [
+      { a: { [`b_${secret}`]: 1, b_c: 2 }, password: secret },
+      { a: { [`x_${secret}`]: 1, 'x_[REDACTED:echo]': 2 }, password: secret },
+    ]) {
+      const line = r.stringifySorted(value);
+      expect(line).toBe(stable(r.redact(value)));
+      expect(line).not.toContain(secret);
+    }
+  });
+
+  it('writes an object with thousands of keys in sorted order, as json() does', () => {
+    const stable = configure({});
+    const r = createRedactor();
+    const wide: Record<string, number> = {};
+    for (let i = 5000; i > 0; i--) wide[`k${i}`] = i;
+    expect(r.stringifySorted({ wide })).toBe(stable(r.redact({ wide })));
   });
 
   it('refuses json() options that safe-stable-stringify refuses when the logger is set up, not while logging', () => {

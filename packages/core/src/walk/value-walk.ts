@@ -55,6 +55,9 @@ const enum Converted {
   List = 3,
 }
 
+/** Up to this many members, sorted JSON orders an object by an insertion sort (above it, the native sort). */
+const SMALL_SORT = 200;
+
 /** How many censor outputs `decided` keeps the JSON of. */
 const DECIDED_SLOTS = 4;
 
@@ -547,24 +550,39 @@ export class ValueWalk {
     const members = this.stackValues as string[];
     const end = this.top;
     this.top = base;
-    // insertion sort: objects are small, and it keeps equal names in their order
-    for (let i = base + 1; i < end; i++) {
-      const name = names[i] as string;
-      const member = members[i] as string;
-      let j = i;
-      while (j > base && (names[j - 1] as string) > name) {
-        names[j] = names[j - 1] as string;
-        members[j] = members[j - 1] as string;
-        j--;
-      }
-      names[j] = name;
-      members[j] = member;
-    }
     let text = '{';
-    for (let i = base; i < end; i++) {
-      if (i + 1 < end && names[i + 1] === names[i]) continue;
-      text += (text.length === 1 ? '' : ',') + members[i];
+    if (end - base > SMALL_SORT) {
+      // many members: the native sort (stable, so equal names keep their order), as
+      // safe-stable-stringify switches to it too; an insertion sort would be quadratic here
+      const order: number[] = [];
+      for (let i = base; i < end; i++) order.push(i);
+      order.sort((a, b) => ((names[a] as string) < (names[b] as string) ? -1 : (names[a] as string) > (names[b] as string) ? 1 : 0));
+      for (let k = 0; k < order.length; k++) {
+        const i = order[k] as number;
+        if (k + 1 < order.length && names[order[k + 1] as number] === names[i]) continue;
+        text += (text.length === 1 ? '' : ',') + members[i];
+      }
+    } else {
+      // insertion sort: objects are small, and it keeps equal names in their order
+      for (let i = base + 1; i < end; i++) {
+        const name = names[i] as string;
+        const member = members[i] as string;
+        let j = i;
+        while (j > base && (names[j - 1] as string) > name) {
+          names[j] = names[j - 1] as string;
+          members[j] = members[j - 1] as string;
+          j--;
+        }
+        names[j] = name;
+        members[j] = member;
+      }
+      for (let i = base; i < end; i++) {
+        if (i + 1 < end && names[i + 1] === names[i]) continue;
+        text += (text.length === 1 ? '' : ',') + members[i];
+      }
     }
+    // the walker keeps no piece of a line between calls
+    for (let i = base; i < end; i++) names[i] = members[i] = '';
     return text + '}';
   }
 

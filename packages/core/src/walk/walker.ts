@@ -135,11 +135,9 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
       let out = attempt(output, v, known, carry, true);
       if (ctx.echoCount > carried && ctx.echoedEarlier()) {
         const echoes = ctx.echoes();
-        // JSON text is patched where the echoes stand; anything else (or a patch that cannot be sure) walks again
-        const patched =
-          (output === Output.Json || output === Output.SortedJson) && patchable
-            ? patchEchoes(out as string, echoes, echoText, covered)
-            : null;
+        // JSON text is patched where the echoes stand; anything else (or a patch that cannot be sure) walks
+        // again. Sorted JSON too: a key the patch renamed would keep its place, not its sorted one.
+        const patched = output === Output.Json && patchable ? patchEchoes(out as string, echoes, echoText, covered) : null;
         if (patched !== null) out = patched;
         else {
           if (findings !== null) findings.length = found;
