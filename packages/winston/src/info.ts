@@ -81,9 +81,8 @@ export function redactInfo(redactor: Redactor, info: Info): Info {
 export function sortedLineOf(redactor: Redactor, info: Info): string | null {
   try {
     if (info instanceof Error) return null;
-    const splat = info[SPLAT];
-    if (Array.isArray(splat) && splat.length > 0 && typeof info.message === 'string' && interpolatedArgs(info, splat as unknown[]) !== null)
-      return null;
+    const args = splatArgs(info);
+    if (args !== null && typeof info.message === 'string' && interpolatedArgs(info, args) !== null) return null;
     const line = inScopeOf(info, (r: Redactor, v: Info) => r.stringifySorted(v), redactor, info);
     // a walk that failed closed writes a JSON string, where the two steps write a censored entry
     return line.charCodeAt(0) === 0x7b ? line : null;
@@ -99,7 +98,7 @@ function redactFields(redactor: Redactor, info: Info): Info {
 
   // Object arguments that util.format rendered into the message: put their redacted rendering in.
   const splat = info[SPLAT];
-  const args = Array.isArray(splat) && splat.length > 0 ? (splat as unknown[]) : null;
+  const args = splatArgs(info);
   const interpolated = args !== null && typeof fields.message === 'string' ? interpolatedArgs(info, args) : null;
   let redactedArgs: unknown[] | null = null;
   let renderings: Rendering[] = [];
@@ -137,6 +136,12 @@ function redactedError(redactor: Redactor, err: Error): Info {
 
 function redactLine(redactor: Redactor, line: unknown): unknown {
   return typeof line === 'string' ? redactor.redactLine(line) : redactor.redact(line);
+}
+
+/** The `[SPLAT]` arguments of an entry, or null when it has none. */
+function splatArgs(info: Info): unknown[] | null {
+  const splat = info[SPLAT];
+  return Array.isArray(splat) && splat.length > 0 ? (splat as unknown[]) : null;
 }
 
 /**

@@ -8,6 +8,17 @@ import { isPlaceholderBody } from './entropy.js';
 import { AT, DASH, DOT, LETTER_B, SCHEME, TOKEN_RUN, withFacts } from './facts.js';
 
 /**
+ * True when `text` holds `eyJ`. It searches for the `J` (rare in text, where `e` is the commonest
+ * letter and a search for `eyJ` stops at every one): 0.07 against 5.9 µs on 8.7 KiB of prose.
+ */
+function hasJwtHeaderStart(text: string): boolean {
+  for (let j = text.indexOf('J', 2); j !== -1; j = text.indexOf('J', j + 1)) {
+    if (text.charCodeAt(j - 1) === 0x79 && text.charCodeAt(j - 2) === 0x65) return true;
+  }
+  return false;
+}
+
+/**
  * True when two JWT segments read as a JOSE header and a claims object: the header decodes to a
  * JSON object with a string `alg`, or (the looser shape secret scanners accept) both the header
  * and the payload are base64url of a JSON object (`ey…`) of 17 characters or more.
@@ -25,17 +36,6 @@ function isJwtShape(token: string): boolean {
  * objects. The signature may be empty (`alg: none`) or padded (`==`). Refuses: dotted
  * base64-looking strings whose first segment is not such a header.
  */
-/**
- * True when `text` holds `eyJ`. It searches for the `J` (rare in text, where `e` is the commonest
- * letter and a search for `eyJ` stops at every one): 0.07 against 5.9 µs on 8.7 KiB of prose.
- */
-function hasJwtHeaderStart(text: string): boolean {
-  for (let j = text.indexOf('J', 2); j !== -1; j = text.indexOf('J', j + 1)) {
-    if (text.charCodeAt(j - 1) === 0x79 && text.charCodeAt(j - 2) === 0x65) return true;
-  }
-  return false;
-}
-
 export const jwt: DetectorDefinition = withFacts(
   {
     name: 'jwt',

@@ -21,9 +21,7 @@ export interface PathState {
   readonly censor: string | null;
   /** True when an allow-list path ends here: the value is kept as it is. */
   readonly allow: boolean;
-  /** Names that lead somewhere other than `other`. */
-  readonly names: ReadonlySet<string>;
-  /** The same names as a list, for visiting only them. */
+  /** Names that lead somewhere other than `other`, for visiting only them. */
   readonly nameList: readonly string[];
   /** Each name of `nameList` as JSON text followed by `:`, for the JSON writer. */
   readonly nameJson: readonly string[];
@@ -94,7 +92,6 @@ export class PathAutomaton {
       s = {
         censor: allow ? null : censor,
         allow,
-        names,
         nameList,
         nameJson: nameList.map((name) => `${JSON.stringify(name)}:`),
         nameNext: nameList.map(() => undefined),

@@ -1,5 +1,5 @@
 import { REMOVE, type CompiledCensor } from '../censor/compile-censor.js';
-import { ValueStyle } from '../match/keys.js';
+import { detachString, ValueStyle } from '../match/keys.js';
 import type { CensorContext } from '../policy/types.js';
 
 const SCHEME = /^([a-z][\w.+-]*)(\s+)(\S.*)$/is;
@@ -71,8 +71,8 @@ function part(secret: string, call: CensorCall): string {
 /** `value[0, head)` followed by `censored`: the string written last time when both are the same. */
 function withHead(value: string, head: number, censored: string, last: HeadSlot): string {
   if (censored === last.part && last.head.length === head && value.startsWith(last.head)) return last.out;
-  // copied: a view into the value would keep the whole value alive in the slot
-  const text = head < 13 ? value.slice(0, head) : ` ${value.slice(0, head)}`.slice(1);
+  // detached: a view into the value would keep the whole value alive in the slot
+  const text = detachString(value.slice(0, head));
   last.head = text;
   last.part = censored;
   return (last.out = `${text}${censored}`);

@@ -473,13 +473,14 @@ export class ValueWalk {
       if (rule === null) {
         if (typeof child === 'string') {
           const s = ctx.string(child, depth + 1, Mode.Plain);
-          if (base === -1 && name === info.name && !ctx.escapes(s)) {
+          const escapes = ctx.escapes(s);
+          if (base === -1 && name === info.name && !escapes) {
             // a key as cached and a string needing no escape: key, quotes and text in one piece
             text += (first ? info.quoted : info.commaQuoted) + s + '"';
             first = false;
             continue;
           }
-          out = ctx.escapes(s) ? JSON.stringify(s) : `"${s}"`;
+          out = escapes ? JSON.stringify(s) : `"${s}"`;
         } else out = this.visit(child, null, depth + 1, Mode.Plain);
       } else if (rule === CONTAINER) out = this.visit(child, null, depth + 1, Mode.Headers);
       else out = this.decided(ctx.censor(k, child, rule.rule, rule.style));
@@ -550,17 +551,14 @@ export class ValueWalk {
     const members = this.stackValues as string[];
     const end = this.top;
     this.top = base;
-    let text = '{';
     if (end - base > SMALL_SORT) {
       // many members: the native sort (stable, so equal names keep their order), as
       // safe-stable-stringify switches to it too; an insertion sort would be quadratic here
-      const order: number[] = [];
-      for (let i = base; i < end; i++) order.push(i);
-      order.sort((a, b) => ((names[a] as string) < (names[b] as string) ? -1 : (names[a] as string) > (names[b] as string) ? 1 : 0));
-      for (let k = 0; k < order.length; k++) {
-        const i = order[k] as number;
-        if (k + 1 < order.length && names[order[k + 1] as number] === names[i]) continue;
-        text += (text.length === 1 ? '' : ',') + members[i];
+      const order = names.slice(base, end).map((name, i) => ({ name, member: members[base + i] as string }));
+      order.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (let i = 0; i < order.length; i++) {
+        names[base + i] = order[i]!.name;
+        members[base + i] = order[i]!.member;
       }
     } else {
       // insertion sort: objects are small, and it keeps equal names in their order
@@ -576,10 +574,11 @@ export class ValueWalk {
         names[j] = name;
         members[j] = member;
       }
-      for (let i = base; i < end; i++) {
-        if (i + 1 < end && names[i + 1] === names[i]) continue;
-        text += (text.length === 1 ? '' : ',') + members[i];
-      }
+    }
+    let text = '{';
+    for (let i = base; i < end; i++) {
+      if (i + 1 < end && names[i + 1] === names[i]) continue;
+      text += (text.length === 1 ? '' : ',') + members[i];
     }
     // the walker keeps no piece of a line between calls
     for (let i = base; i < end; i++) names[i] = members[i] = '';
