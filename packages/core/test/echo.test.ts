@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedactor, runWithSecrets } from '../src/index.js';
+import { makeJwt } from './detect/helpers.js';
 
 const r = createRedactor();
 const KEY = 'k3y-9f8e7d6c5b4a';
@@ -129,5 +130,42 @@ describe('echoes found after the strings that hold them, in JSON text', () => {
     const json = keysOnly.stringify(record);
     expect(json).not.toMatch(/abcdefgh|12345678/);
     expect(JSON.parse(json)).toEqual(keysOnly.redact(record));
+  });
+});
+
+describe('a censored value that a detector finds whole', () => {
+  const jwt = (sub: string) => makeJwt({ alg: 'HS256', typ: 'JWT' }, { sub, iat: 1516239022 });
+  const TOKEN = jwt('user-1');
+
+  it('keeps the detector label where it echoes, in a string written before or after it and in a key', () => {
+    const record = { a: `first ${TOKEN}`, headers: { authorization: `Bearer ${TOKEN}` }, b: `then ${TOKEN}`, map: { [TOKEN]: 1 } };
+    const out = r.redact(record) as { a: string; b: string; map: Record<string, number> };
+    expect(out.a).toBe('first [REDACTED:jwt]');
+    expect(out.b).toBe('then [REDACTED:jwt]');
+    expect(Object.keys(out.map)).toEqual(['[REDACTED:jwt]']);
+    expect(JSON.parse(r.stringify(record))).toEqual(out);
+    expect(JSON.parse(r.redactLine(JSON.stringify(record)))).toEqual(out);
+    expect(r.audit(record).map((f) => f.rule)).not.toContain('detector:echo');
+  });
+
+  it('does not take one of the 32 echo places, so a later plain secret still echoes', () => {
+    const record: Record<string, unknown> = {};
+    for (let i = 0; i < 40; i++) record[`token${i}`] = jwt(`user-${i}`);
+    record.password = 'plain-Secret-77';
+    record.msg = 'retry with plain-Secret-77';
+    expect((r.redact(record) as { msg: string }).msg).toBe('retry with [REDACTED:echo]');
+    expect(JSON.parse(r.redactLine(JSON.stringify(record))).msg).toBe('retry with [REDACTED:echo]');
+  });
+
+  it('is carried to a later part as no echo at all, and the detector labels it there', () => {
+    const echoes: string[] = [];
+    r.redact({ headers: { authorization: `Bearer ${TOKEN}`, 'x-api-key': KEY } }, echoes);
+    expect(echoes).toEqual([KEY]);
+    expect(r.redactString(`retry ${TOKEN} ${KEY}`, echoes)).toBe('retry [REDACTED:jwt] [REDACTED:echo]');
+  });
+
+  it('still echoes when it is only found inside a longer value', () => {
+    const secret = `x${TOKEN}`;
+    expect((r.redact({ password: secret, msg: `saw ${secret}` }) as { msg: string }).msg).toBe('saw [REDACTED:echo]');
   });
 });

@@ -168,6 +168,7 @@ function addSecretSpans(text: string, secrets: SecretSpans, spans: SpanList): vo
     const secret = values[i] as string;
     if (secret.length > text.length) continue;
     let at = text.indexOf(secret);
+    if (at === -1 || !secrets.admits(i)) continue;
     while (at !== -1) {
       spans.add(at, at + secret.length, rules[i] as string);
       at = text.indexOf(secret, at + secret.length);

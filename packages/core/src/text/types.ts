@@ -24,6 +24,11 @@ export interface SecretSpans {
   readonly rules: readonly string[];
   /** The length of the shortest value: shorter strings cannot hold any. */
   readonly shortest: number;
+  /**
+   * Asked when the value at `i` was found in a text: false when it is not to be scrubbed after all
+   * (an echo that a detector finds whole, which the detector labels instead).
+   */
+  admits(i: number): boolean;
 }
 
 /**

@@ -14,7 +14,8 @@ import { CONTAINER, ValueStyle, detachString, weakSecretValue, type KeyRule, typ
 import { stepState, type PathState } from '../match/path-trie.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import type { CensorContext } from '../policy/types.js';
-import type { ScanSession, SecretSpans, SpanSink } from '../text/types.js';
+import type { ScanSession, SpanSink } from '../text/types.js';
+import { SecretList } from './secret-list.js';
 import { quoteKey } from './json-text.js';
 import { tooLong } from './markers.js';
 import { formatPath } from './path-text.js';
@@ -121,26 +122,6 @@ const KEY_INFO_LIMIT = 4096;
 const KEY_INFO_MAX_LENGTH = 128;
 const NO_CONTEXT: CensorContext = Object.freeze({ rule: '', path: '' });
 
-/** The mutable list behind `SecretSpans`: known secrets first, then echoes. */
-class SecretList implements SecretSpans {
-  readonly values: string[] = [];
-  readonly rules: string[] = [];
-  shortest = Number.MAX_SAFE_INTEGER;
-
-  clear(): void {
-    if (this.values.length === 0) return;
-    this.values.length = 0;
-    this.rules.length = 0;
-    this.shortest = Number.MAX_SAFE_INTEGER;
-  }
-
-  add(value: string, rule: string): void {
-    this.values.push(value);
-    this.rules.push(rule);
-    if (value.length < this.shortest) this.shortest = value.length;
-  }
-}
-
 /** Redacts a string that holds JSON (set by the walker to its line walk); null when it is not JSON. */
 export type JsonTextRedactor = (text: string, depth: number) => string | null;
 
@@ -176,7 +157,7 @@ export class WalkContext {
   /** `LimitHit` bits of the limits this walk reached. */
   limits = 0;
   /** Exact secrets scrubbed from every string: the scope's known secrets, then this record's echoes. */
-  readonly secrets = new SecretList();
+  readonly secrets: SecretList = new SecretList((value) => this.detectedWhole(value));
   /** Where the echoes start in `secrets`. */
   echoStart = 0;
   /** False once echoes are seeded: a second pass collects no more. */
@@ -317,30 +298,19 @@ export class WalkContext {
     this.pathOnly = this.policy.pathOnly && known === null;
   }
 
-  /** The echoes collected by this walk (a copy, for a second pass). */
-  echoes(): string[] {
-    return this.secrets.values.slice(this.echoStart);
+  /** The echoes this walk scrubs, from the `from`-th on (a copy, for a second pass or to carry). */
+  echoes(from = 0): string[] {
+    return this.secrets.liveFrom(this.echoStart + from);
   }
 
-  /** How many echoes this walk has collected so far. */
+  /** How many echoes this walk has collected so far (as positions: `dropEchoes` and `echoedEarlier` count in them). */
   get echoCount(): number {
     return this.secrets.values.length - this.echoStart;
   }
 
-  /** The echo at `i` (0-based, in the order collected). */
-  echoAt(i: number): string {
-    return this.secrets.values[this.echoStart + i] as string;
-  }
-
   /** Forgets the echoes collected after the first `count` (a partial walk that was undone). */
   dropEchoes(count: number): void {
-    const secrets = this.secrets;
-    const keep = this.echoStart + count;
-    if (secrets.values.length <= keep) return;
-    const values = secrets.values.slice(0, keep);
-    const rules = secrets.rules.slice(0, keep);
-    secrets.clear();
-    for (let i = 0; i < values.length; i++) secrets.add(values[i] as string, rules[i] as string);
+    this.secrets.truncate(this.echoStart + count);
   }
 
   /** Notes a string the walk wrote, so a secret found after it can still be looked for in it. */
@@ -364,8 +334,9 @@ export class WalkContext {
       // would first join (and an echo in the output was in the input)
       const input = this.seenInputs[i] as string;
       for (let j = this.seenAt[i] as number; j < count; j++) {
-        const echo = this.echoAt(j);
-        if (input.length >= echo.length && input.includes(echo) && (this.seen[i] as string).includes(echo)) return true;
+        const at = this.echoStart + j;
+        const echo = this.secrets.values[at] as string;
+        if (input.length >= echo.length && input.includes(echo) && (this.seen[i] as string).includes(echo) && this.secrets.admits(at)) return true;
       }
     }
     return false;
@@ -381,12 +352,16 @@ export class WalkContext {
   private echo(value: string): void {
     if (!this.collectEchoes || value.length < MIN_ECHO_LENGTH || this.pathOnly) return;
     const secrets = this.secrets;
-    if (secrets.values.length - this.echoStart >= MAX_ECHOES) return;
+    if (secrets.countFrom(this.echoStart) >= MAX_ECHOES) {
+      // the cap counts the echoes an eager probe would have kept
+      secrets.settle();
+      if (secrets.countFrom(this.echoStart) >= MAX_ECHOES) return;
+    }
     if (this.policy.censorOutputs.isCensored(value) || secrets.values.includes(value)) return;
     // A value that a detector finds whole (an email, a JWT, a vendor token) is found wherever it
-    // echoes, under its own label (`[REDACTED:email]`): it needs no echo.
-    if (this.detectedWhole(value)) return;
-    secrets.add(value, ECHO_RULE);
+    // echoes, under its own label (`[REDACTED:email]`): it needs no echo. The list finds that out
+    // at its first hit, since most echoes never appear again (see SecretList).
+    secrets.addEcho(value, ECHO_RULE);
   }
 
   /** True when one value detector's span covers all of `value` (remembered per value: values repeat). */
@@ -458,7 +433,7 @@ export class WalkContext {
     let out = name;
     for (let i = 0; i < values.length; i++) {
       const secret = values[i] as string;
-      if (out.includes(secret)) out = out.split(secret).join(this.keySink(secret, rules[i] as string));
+      if (out.includes(secret) && this.secrets.admits(i)) out = out.split(secret).join(this.keySink(secret, rules[i] as string));
     }
     return out;
   }
@@ -667,9 +642,10 @@ export class WalkContext {
 
   /** True when `s` holds one of the walk's exact secrets (known secrets, echoes). */
   private holdsSecret(s: string): boolean {
-    const values = this.secrets.values;
-    if (values.length === 0 || s.length < this.secrets.shortest) return false;
-    for (let i = 0; i < values.length; i++) if (s.includes(values[i] as string)) return true;
+    const secrets = this.secrets;
+    const values = secrets.values;
+    if (values.length === 0 || s.length < secrets.shortest) return false;
+    for (let i = 0; i < values.length; i++) if (s.includes(values[i] as string) && secrets.mayAdmit(i)) return true;
     return false;
   }
 

@@ -145,7 +145,7 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
           out = attempt(output, v, known, echoes, false);
         }
       }
-      if (carry !== null) for (let i = carried; i < ctx.echoCount; i++) carry.push(ctx.echoAt(i));
+      if (carry !== null && ctx.echoCount > carried) for (const echo of ctx.echoes(carried)) carry.push(echo);
       return out;
     } catch {
       stats.errors++;
