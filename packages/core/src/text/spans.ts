@@ -1,5 +1,6 @@
 /** Collects secret spans found in one string and writes the redacted string once. */
 import type { SpanSink } from './types.js';
+import { truncate } from '../truncate.js';
 
 /**
  * Spans in insertion order; insertion order is priority when two spans start and end together.
@@ -89,7 +90,7 @@ export function applySpans(text: string, spans: SpanList, sink: SpanSink): strin
   // The pieces are joined once (a flat string): a later search or escape check of the result then
   // reads it as it is, without first joining a chain of concatenations.
   const pieces = spans.pieces;
-  pieces.length = 0;
+  truncate(pieces, 0);
   if (count === 1) {
     const start = starts[0] as number;
     const end = ends[0] as number;

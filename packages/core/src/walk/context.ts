@@ -15,6 +15,7 @@ import { stepState, type PathState } from '../match/path-trie.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import type { CensorContext } from '../policy/types.js';
 import type { ScanSession, SpanSink } from '../text/types.js';
+import { truncate } from '../truncate.js';
 import { SecretList } from './secret-list.js';
 import { quoteKey } from './json-text.js';
 import { tooLong } from './markers.js';
@@ -286,21 +287,27 @@ export class WalkContext {
     this.nodes = 0;
     this.changes = 0;
     this.limits = 0;
-    if (this.pathKeys.length !== 0) this.pathKeys.length = 0;
+    truncate(this.pathKeys, 0);
     const secrets = this.secrets;
     secrets.clear();
     if (known !== null) for (const k of known) secrets.add(k, KNOWN_RULE);
     this.echoStart = secrets.values.length;
     this.collectEchoes = collect;
     this.forget();
-    if (echoes !== null) for (const e of echoes) secrets.add(e, ECHO_RULE);
+    // (probed at their first hit, as the walk that collected them would have: see SecretList)
+    if (echoes !== null) for (const e of echoes) secrets.addEcho(e, ECHO_RULE);
     // A scope's secrets must be scrubbed everywhere, so a paths-only policy then visits everything.
     this.pathOnly = this.policy.pathOnly && known === null;
   }
 
-  /** The echoes this walk scrubs, from the `from`-th on (a copy, for a second pass or to carry). */
-  echoes(from = 0): string[] {
-    return this.secrets.liveFrom(this.echoStart + from);
+  /** The echoes this walk scrubs (a copy, for a second pass: each one probed, as the first pass found them). */
+  echoes(): string[] {
+    return this.secrets.liveFrom(this.echoStart, true);
+  }
+
+  /** Appends to `carry` the echoes collected from the `from`-th on, for a later part of the record (unprobed ones as they are). */
+  carryEchoes(carry: string[], from: number): void {
+    this.secrets.liveFrom(this.echoStart + from, false, carry);
   }
 
   /** How many echoes this walk has collected so far (as positions: `dropEchoes` and `echoedEarlier` count in them). */

@@ -1,4 +1,5 @@
 import type { SecretSpans } from '../text/types.js';
+import { truncate } from '../truncate.js';
 
 /** The rule left on an echo that a detector turned out to find whole: it is no longer scrubbed as an exact secret. */
 const DETECTED = '';
@@ -32,9 +33,9 @@ export class SecretList implements SecretSpans {
   clear(): void {
     this.settledOnce = false;
     if (this.values.length === 0) return;
-    this.values.length = 0;
-    this.rules.length = 0;
-    this.unprobed.length = 0;
+    truncate(this.values, 0);
+    truncate(this.rules, 0);
+    truncate(this.unprobed, 0);
     this.unprobedCount = 0;
     this.detectedCount = 0;
     this.shortest = Number.MAX_SAFE_INTEGER;
@@ -75,10 +76,13 @@ export class SecretList implements SecretSpans {
     return this.rules[i] !== DETECTED;
   }
 
-  /** The values from `from` on that are still scrubbed, once every unprobed one is probed. */
-  liveFrom(from: number): string[] {
-    this.settle();
-    const out: string[] = [];
+  /**
+   * The values from `from` on that are still scrubbed, into `out`. With `settle`, every unprobed
+   * one is probed first; without, unprobed ones are passed on as they are (a later walk that is
+   * given them probes them at their first hit there, as this one would have).
+   */
+  liveFrom(from: number, settle: boolean, out: string[] = []): string[] {
+    if (settle) this.settle();
     for (let i = from; i < this.values.length; i++) if (this.rules[i] !== DETECTED) out.push(this.values[i] as string);
     return out;
   }
@@ -102,9 +106,9 @@ export class SecretList implements SecretSpans {
       if (this.unprobed[i] === true) this.unprobedCount--;
       else if (this.rules[i] === DETECTED) this.detectedCount--;
     }
-    this.values.length = count;
-    this.rules.length = count;
-    this.unprobed.length = count;
+    truncate(this.values, count);
+    truncate(this.rules, count);
+    truncate(this.unprobed, count);
     let shortest = Number.MAX_SAFE_INTEGER;
     for (const v of this.values) if (v.length < shortest) shortest = v.length;
     this.shortest = shortest;

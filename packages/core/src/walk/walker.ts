@@ -133,7 +133,11 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
     try {
       const carried = carry === null ? 0 : carry.length;
       let out = attempt(output, v, known, carry, true);
-      if (ctx.echoCount > carried && ctx.echoedEarlier()) {
+      const fresh = ctx.echoCount > carried;
+      const again = fresh && ctx.echoedEarlier();
+      // what this part censored, for the later parts: taken before a second pass replaces the list
+      if (carry !== null && fresh) ctx.carryEchoes(carry, carried);
+      if (again) {
         const echoes = ctx.echoes();
         // JSON text is patched where the echoes stand; anything else (or a patch that cannot be sure) walks
         // again. Sorted JSON too: a key the patch renamed would keep its place, not its sorted one.
@@ -145,7 +149,6 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
           out = attempt(output, v, known, echoes, false);
         }
       }
-      if (carry !== null && ctx.echoCount > carried) for (const echo of ctx.echoes(carried)) carry.push(echo);
       return out;
     } catch {
       stats.errors++;
