@@ -75,15 +75,40 @@ const STAND_IN_TEXT = `,${JSON.stringify(STAND_IN_KEY)}:true`;
 /** The head of the stand-in strings of claimed binding values (numbered, closed by `\u0000`). */
 const BINDING_STAND_IN = '\u0000hushlog-binding-';
 
+/** The stand-in string of the `i`-th claimed binding value (numbered, closed by `\u0000`). */
+function bindingStandInText(i: number): string {
+  return `${BINDING_STAND_IN}${i}\u0000`;
+}
+/** The first stand-ins and their JSON, made once (a child binds few claimed values). */
+const STAND_INS: readonly string[] = Array.from({ length: 8 }, (_, i) => bindingStandInText(i));
+const STAND_IN_JSON: readonly string[] = STAND_INS.map((t) => JSON.stringify(t));
+
 /** `tail` with each binding stand-in written by pino replaced by its JSON value. */
 function withValues(tail: string, values: readonly string[]): string {
   let out = tail;
   for (let i = 0; i < values.length; i++) {
-    const standIn = JSON.stringify(`${BINDING_STAND_IN}${i}\u0000`);
+    const standIn = STAND_IN_JSON[i] ?? JSON.stringify(bindingStandInText(i));
     const at = out.indexOf(standIn);
     if (at !== -1) out = out.slice(0, at) + values[i]! + out.slice(at + standIn.length);
   }
   return out;
+}
+
+/** A claimed key's texts, and the one-key object its value is walked in (reused, so a child makes none). */
+interface ClaimedKey {
+  /** `{"key":`, how the walked object's JSON starts. */
+  readonly head: string;
+  /** `,"key":`, the member's head in the bindings text. */
+  readonly member: string;
+  /** `{ key: value }`, holding a value only while it is walked (it must not keep a request alive). */
+  readonly holder: Record<string, unknown>;
+  /** True while `holder` is walked: a getter that makes a child meanwhile gets an object of its own. */
+  busy: boolean;
+}
+
+function claimedKey(key: string): ClaimedKey {
+  const quoted = JSON.stringify(key);
+  return { head: `{${quoted}:`, member: `,${quoted}:`, holder: { [key]: undefined }, busy: false };
 }
 
 /** What stands for a merged object that could not be redacted. */
@@ -107,6 +132,8 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
   // Keys whose value pino serializes after formatters.log: hushlog reads them in the censor, after the serializer.
   const claimed = new Set<string>([messageKey, errorKey, 'err', 'req', 'res', ...Object.keys(user.serializers ?? {})]);
   const claimedList = [...claimed];
+  /** Per claimed key: its JSON text as a member head, and a one-key object to walk its value in. */
+  const claimedKeys = new Map<string, ClaimedKey>(claimedList.map((k) => [k, claimedKey(k)]));
   const userRedact: UserRedact | null = readUserRedact(redact ?? user.redact, claimed, redactor.policy.censor);
   const nativeUserPaths = userRedact?.nativePaths.length ?? 0;
   const userLog = user.formatters?.log;
@@ -141,7 +168,8 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     const cut = pending;
     const censored = pendingText;
     const real = pendingReal;
-    const values = pendingValues.splice(0);
+    // (the values are read only when the tail is not the censored text, which is rare)
+    const values = pendingValues.length === 0 ? NONE : pendingValues.splice(0);
     pending = [];
     pendingText = pendingReal = '';
     if (known === undefined) {
@@ -185,7 +213,8 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
         spliced: false,
       };
     depth++;
-    if (st.echoes.length !== 0) st.echoes.length = 0;
+    // (popped: assigning length is a runtime call)
+    while (st.echoes.length !== 0) st.echoes.pop();
     if (bound !== null) for (const e of bound.echoes) st.echoes.push(e);
     st.seeded = st.afterObject = st.echoes.length;
     st.chindings = bound === null ? '' : bound.chindings;
@@ -330,25 +359,36 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
    * string, which bindingsOf replaces by that JSON (pino then never serializes a redacted copy).
    */
   function bindingStandIn(key: string, value: unknown): unknown {
-    const json = claimedJson(key, value);
+    const texts = claimedKeys.get(key) ?? claimedKey(key);
+    const json = claimedJson(key, value, texts);
     if (json === undefined) return undefined;
-    const standIn = `${BINDING_STAND_IN}${pendingValues.length}\u0000`;
+    const i = pendingValues.length;
+    const standIn = STAND_INS[i] ?? bindingStandInText(i);
     pendingValues.push(json);
-    const member = `,${JSON.stringify(key)}:`;
-    pendingText += member + JSON.stringify(standIn);
-    pendingReal += member + json;
+    pendingText += texts.member + (STAND_IN_JSON[i] ?? JSON.stringify(standIn));
+    pendingReal += texts.member + json;
     return standIn;
   }
 
   /** A claimed value's redacted JSON text, in one pass (undefined when the censor removes it). */
-  function claimedJson(key: string, value: unknown): string | undefined {
+  function claimedJson(key: string, value: unknown, texts: ClaimedKey): string | undefined {
     if (userRedact?.claimed.has(key) === true || (key === messageKey && typeof value === 'string')) {
       const out = redactClaimed(key, value);
       return out === undefined ? undefined : JSON.stringify(out);
     }
-    const json = redactor.stringify({ [key]: value }, echoesNow());
-    const head = `{${JSON.stringify(key)}:`;
-    if (json.startsWith(head)) return json.slice(head.length, -1);
+    let json: string;
+    if (texts.busy) json = redactor.stringify({ [key]: value }, echoesNow());
+    else {
+      texts.busy = true;
+      texts.holder[key] = value;
+      try {
+        json = redactor.stringify(texts.holder, echoesNow());
+      } finally {
+        texts.holder[key] = undefined;
+        texts.busy = false;
+      }
+    }
+    if (json.startsWith(texts.head)) return json.slice(texts.head.length, -1);
     return json === '{}' ? undefined : JSON.stringify(WITHHELD_OBJECT); // removed, or the walk failed closed
   }
 

@@ -189,6 +189,23 @@ describe('bindings', () => {
     });
     expect(lines[1]).toContain('"cookie":"sid=[REDACTED]"');
   });
+
+  it('binds both requests when a getter of a bound req binds another req, and then throws so the first is read again', () => {
+    const { log, lines, records } = make({ ...pinoRedaction() });
+    // the getter throws too, so the outer req is read a second time, carefully, after the inner child was bound
+    const outer = {
+      url: '/outer',
+      get headers(): never {
+        log.child({ req: { url: '/inner', headers: { 'x-api-key': KEY } } }).info('inner');
+        throw new Error('headers are gone');
+      },
+    };
+    log.child({ req: outer }).info('outer');
+    expect(lines.join('')).not.toContain(KEY);
+    const all = records();
+    expect(all.find((r) => r.msg === 'inner')).toMatchObject({ req: { url: '/inner', headers: { 'x-api-key': '[REDACTED]' } } });
+    expect(all.find((r) => r.msg === 'outer')).toMatchObject({ req: { url: '/outer' } });
+  });
 });
 
 describe('echoes across the parts of a line', () => {
