@@ -169,7 +169,14 @@ export class ValueWalk {
     if (ctx.pathOnly && state === null) return this.json ? this.offPathJson(v, depth) : v;
     const marker = this.enter(v, depth);
     if (marker !== null) return this.leaf(marker);
-    if (!ctx.careful) return this.container(v, state, depth, mode);
+    if (!ctx.careful) {
+      // on a path of a paths-only policy: a plain object's JSON straight away (what container and entries decide)
+      if (ctx.pathOnly && this.json && !Array.isArray(v)) {
+        const proto: unknown = Object.getPrototypeOf(v);
+        if (proto === objectProto || proto === null) return this.pathEntriesJson(v as Bag, state as PathState, depth, false);
+      }
+      return this.container(v, state, depth, mode);
+    }
     const top = this.top;
     try {
       return this.container(v, state, depth, mode);
