@@ -205,11 +205,22 @@ async function openOutput(file: string | undefined, io: CliIo): Promise<{ stream
   };
 }
 
+/** The size of a regular file, or undefined (not a regular file, or not readable: opening it reports that). */
+function fileSize(file: string): number | undefined {
+  try {
+    const stats = statSync(file);
+    return stats.isFile() ? stats.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function sources(files: readonly string[], io: CliIo): NamedSource[] {
   if (files.length === 0) return [{ name: '<stdin>', open: () => io.stdin }];
   return files.map((file) => ({
     name: file === '-' ? '<stdin>' : file,
     open: () => (file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 256 * 1024 })),
+    size: file === '-' ? undefined : fileSize(file),
   }));
 }
 

@@ -20,6 +20,7 @@ export const MAX_DEFAULT_JOBS = 8;
 /**
  * The first bytes of a run are redacted on this thread: a small input starts no worker (each
  * costs about 60 ms to start and more to warm up), and a stream's first lines come out at once.
+ * Inputs known to be larger (files) start the workers at once instead.
  */
 const LOCAL_BYTES = 1 << 20;
 
@@ -128,7 +129,10 @@ export async function redactParallel(
     throw new TypeError(`the policy cannot be sent to worker threads (${(err as Error).message}); use jobs: 1`, { cause: err });
   }
   let bytesRead = 0;
-  let pool: Pool | null = null;
+  let known = 0;
+  for (const source of sources) known += source.size ?? 0;
+  // a large input is redacted on the workers from its first line (they start while it is read)
+  let pool: Pool | null = known > LOCAL_BYTES ? new Pool(options.jobs, setup) : null;
   /** Redacts a batch of whole lines (the last one of an input may lack its newline). */
   const batch = (parts: readonly Buffer[], length: number, end: boolean): Promise<Uint8Array | string> => {
     if (pool === null && bytesRead <= LOCAL_BYTES) {

@@ -17,6 +17,8 @@ export interface NamedSource {
   readonly name: string;
   /** Opens the bytes; called once, when this input's turn comes (so only one file is open at a time). */
   readonly open: () => ByteSource;
+  /** The input's size in bytes, when known before it is read (a regular file): a large input starts the worker threads of `jobs` at once. */
+  readonly size?: number;
 }
 
 /** Called after each chunk, e.g. to draw a progress bar. */
