@@ -19,6 +19,8 @@ const SCHEME_WORD = /^[a-z][\w.+-]*$/i;
 
 /** True for an authorization scheme whose name is kept when the credential is censored (`Bearer`, `Basic`…). */
 export function isKnownScheme(word: string): boolean {
+  // the two schemes nearly every request carries, before the general test
+  if (word === 'Bearer' || word === 'Basic') return true;
   return SCHEME_WORD.test(word) && KNOWN_SCHEMES.has(word.toLowerCase());
 }
 
