@@ -125,6 +125,14 @@ describe('echoes found after the strings that hold them, in JSON text', () => {
     expect(JSON.parse(json)).toEqual(keysOnly.redact(record));
   });
 
+  it('scrubs only the echoes that an earlier string holds, so an allowed value stays as redact() keeps it', () => {
+    const allowing = createRedactor({ allow: ['note'], detectors: { kv: false, query: false, email: false } });
+    const record = { a: 'x hunter2pass1 y', note: 'ref abcdefgh12345', password: 'hunter2pass1', token: 'abcdefgh12345' };
+    const json = allowing.stringify(record);
+    expect(json).toBe('{"a":"x [REDACTED:echo] y","note":"ref abcdefgh12345","password":"[REDACTED]","token":"[REDACTED]"}');
+    expect(JSON.parse(json)).toEqual(allowing.redact(record));
+  });
+
   it('walks again when two echoes overlap, so their union is censored whole', () => {
     const record = { note: 'abcdefgh12345678', password: 'abcdefgh12', token: 'gh12345678' };
     const json = keysOnly.stringify(record);

@@ -290,5 +290,5 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner {
     };
   }
 
-  return { empty, session };
+  return { empty, detects: anyDetectors, session };
 }

@@ -49,6 +49,8 @@ export interface ScanSession {
 export interface TextScanner {
   /** True when no detector or in-string rule is on: sessions only scrub exact secrets. */
   readonly empty: boolean;
+  /** True when some value detector is on (only a detector can find a value whole, under its own label). */
+  readonly detects: boolean;
   /** A new session with its own scratch state. */
   session(): ScanSession;
 }

@@ -310,7 +310,7 @@ export class WalkContext {
     this.secrets.liveFrom(this.echoStart + from, false, carry);
   }
 
-  /** How many echoes this walk has collected so far (as positions: `dropEchoes` and `echoedEarlier` count in them). */
+  /** How many echoes this walk has collected so far (as positions: `dropEchoes` and `remember` count in them). */
   get echoCount(): number {
     return this.secrets.values.length - this.echoStart;
   }
@@ -330,23 +330,30 @@ export class WalkContext {
   }
 
   /**
-   * True when a string written before an echo was found holds that echo: the walk must run again
-   * with the echoes scrubbed from the start. (Strings written after an echo was found had it
-   * scrubbed as they were written.)
+   * The echoes that a string written before they were found holds, or null when there is none:
+   * the output must then have them scrubbed where they stand, or the walk must run again with the
+   * echoes scrubbed from the start. (Strings written after an echo was found had it scrubbed as
+   * they were written, so only these echoes can stand in the output.)
    */
-  echoedEarlier(): boolean {
+  echoedEarlier(): string[] | null {
     const count = this.echoCount;
-    for (let i = 0; i < this.seenCount; i++) {
-      // the input first: it is flat, while a redacted output is built of pieces that a search
-      // would first join (and an echo in the output was in the input)
-      const input = this.seenInputs[i] as string;
-      for (let j = this.seenAt[i] as number; j < count; j++) {
-        const at = this.echoStart + j;
-        const echo = this.secrets.values[at] as string;
-        if (input.length >= echo.length && input.includes(echo) && (this.seen[i] as string).includes(echo) && this.secrets.admits(at)) return true;
+    const values = this.secrets.values;
+    let hits: string[] | null = null;
+    for (let j = 0; j < count; j++) {
+      const at = this.echoStart + j;
+      const echo = values[at] as string;
+      for (let i = 0; i < this.seenCount; i++) {
+        if (j < (this.seenAt[i] as number)) continue;
+        // the input first: it is flat, while a redacted output is built of pieces that a search
+        // would first join (and an echo in the output was in the input)
+        const input = this.seenInputs[i] as string;
+        if (input.length >= echo.length && input.includes(echo) && (this.seen[i] as string).includes(echo)) {
+          if (this.secrets.admits(at)) (hits ??= []).push(echo);
+          break;
+        }
       }
     }
-    return false;
+    return hits;
   }
 
   /** Drops the strings noted for `echoedEarlier` (so a walker holds no log line between calls). */
@@ -373,6 +380,7 @@ export class WalkContext {
 
   /** True when one value detector's span covers all of `value` (remembered per value: values repeat). */
   private detectedWhole(value: string): boolean {
+    if (!this.policy.scanner.detects) return false;
     const known = this.wholeDetections.get(value);
     if (known !== undefined) return known;
     this.probeRule = '';

@@ -134,16 +134,16 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
       const carried = carry === null ? 0 : carry.length;
       let out = attempt(output, v, known, carry, true);
       const fresh = ctx.echoCount > carried;
-      const again = fresh && ctx.echoedEarlier();
+      const written = fresh ? ctx.echoedEarlier() : null;
       // what this part censored, for the later parts: taken before a second pass replaces the list
       if (carry !== null && fresh) ctx.carryEchoes(carry, carried);
-      if (again) {
-        const echoes = ctx.echoes();
-        // JSON text is patched where the echoes stand; anything else (or a patch that cannot be sure) walks
+      if (written !== null) {
+        // JSON text is patched where those echoes stand; anything else (or a patch that cannot be sure) walks
         // again. Sorted JSON too: a key the patch renamed would keep its place, not its sorted one.
-        const patched = output === Output.Json && patchable ? patchEchoes(out as string, echoes, echoText, covered) : null;
+        const patched = output === Output.Json && patchable ? patchEchoes(out as string, written, echoText, covered) : null;
         if (patched !== null) out = patched;
         else {
+          const echoes = ctx.echoes();
           if (findings !== null) findings.length = found;
           restoreHits();
           out = attempt(output, v, known, echoes, false);
