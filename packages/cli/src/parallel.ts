@@ -228,7 +228,7 @@ export async function redactParallel(
     while (writer !== null) await writer;
     if (writeError !== null) throw writeError;
   } finally {
-    await (pool as Pool | null)?.close(); // assigned in `batch`, which TypeScript does not follow
+    await (pool as Pool | null)?.close(); // also assigned in `batch`, which TypeScript does not follow
   }
   return { ...total(), interrupted: signal?.aborted === true };
 }

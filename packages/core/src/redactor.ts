@@ -11,7 +11,8 @@ export interface Redactor {
    * shared. Never throws.
    * @param echoes for adapters that redact one record in parts (a logger's bindings, then its
    *   object, then its message): the values censored in earlier parts, scrubbed wherever they
-   *   echo in this one; the values this call censors are appended. Reuse one array per record.
+   *   echo in this one; the values this call censors are appended (a value a detector finds whole
+   *   too: each part then leaves it to that detector where it appears). Reuse one array per record.
    */
   redact<T>(value: T, echoes?: string[]): unknown;
   /** The JSON text of the redacted value: the fast path for loggers. Never throws. `echoes` as for `redact`. */

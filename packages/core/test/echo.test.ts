@@ -133,6 +133,16 @@ describe('echoes found after the strings that hold them, in JSON text', () => {
     expect(JSON.parse(json)).toEqual(allowing.redact(record));
   });
 
+  it('scrubs an echo found later from the cookie attributes a styled censor kept', () => {
+    const record = {
+      note: 'x swordfish12345',
+      headers: { 'set-cookie': 'sid=1; Domain=hunter2hunter2' },
+      password: 'hunter2hunter2',
+      secret: 'swordfish12345',
+    };
+    for (const out of [r.stringify(record), JSON.stringify(r.redact(record))]) expect(out).not.toMatch(/hunter2hunter2|swordfish12345/);
+  });
+
   it('walks again when two echoes overlap, so their union is censored whole', () => {
     const record = { note: 'abcdefgh12345678', password: 'abcdefgh12', token: 'gh12345678' };
     const json = keysOnly.stringify(record);
@@ -179,6 +189,12 @@ describe('a censored value that a detector finds whole', () => {
     const part = r.redact({ a: `with ${TOKEN}`, b: 'typed plain-Secret-77', password: 'plain-Secret-77' }, echoes);
     expect(part).toEqual({ a: 'with [REDACTED:jwt]', b: 'typed [REDACTED:echo]', password: '[REDACTED]' });
     expect(r.redactString('again plain-Secret-77', echoes)).toBe('again [REDACTED:echo]');
+  });
+
+  it('does not make a cookie whose name holds it censored whole, so the cookie value still echoes', () => {
+    const record = { headers: { authorization: `Bearer ${TOKEN}`, cookie: `${TOKEN}=hunter2hunter2` }, msg: 'x hunter2hunter2' };
+    expect((r.redact(record) as { msg: string }).msg).toBe('x [REDACTED:echo]');
+    expect(JSON.parse(r.stringify(record)).msg).toBe('x [REDACTED:echo]');
   });
 
   it('still echoes when it is only found inside a longer value', () => {

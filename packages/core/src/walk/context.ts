@@ -217,7 +217,7 @@ export class WalkContext {
   private readonly call: {
     censor: CompiledPolicy['censor'];
     ctx: CensorContext;
-    known: readonly string[];
+    known: SecretList;
     censored: (text: string) => boolean;
     heads: CensorCall['heads'];
   };
@@ -271,7 +271,7 @@ export class WalkContext {
     this.call = {
       censor: this.censorValue,
       ctx: NO_CONTEXT,
-      known: this.secrets.values,
+      known: this.secrets,
       censored: this.isCensored,
       heads: headSlots(),
     };
@@ -317,7 +317,7 @@ export class WalkContext {
 
   /** Forgets the echoes collected after the first `count` (a partial walk that was undone). */
   dropEchoes(count: number): void {
-    this.secrets.truncate(this.echoStart + count);
+    this.secrets.shorten(this.echoStart + count);
   }
 
   /** Notes a string the walk wrote, so a secret found after it can still be looked for in it. */
@@ -570,6 +570,7 @@ export class WalkContext {
       this.pathKeys.pop();
     }
     let out: unknown;
+    const echoesBefore = this.echoCount;
     try {
       const call = this.call;
       call.ctx = ctx;
@@ -580,6 +581,8 @@ export class WalkContext {
     }
     if (out === v) return v;
     this.changes++;
+    // a styled censor keeps text (a cookie's name, a Set-Cookie attribute) that may hold an echo found later
+    if (typeof v === 'string' && typeof out === 'string') this.remember(v, out, echoesBefore);
     if (this.findings !== null) {
       this.pathKeys.push(k);
       this.findings.push({ rule, path: this.pathThunk() });

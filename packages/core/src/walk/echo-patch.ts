@@ -6,8 +6,8 @@
  * escapes every quote and backslash, so the escaped form of a value can only occur inside one
  * string or key, and an occurrence that starts after an odd number of backslashes is part of an
  * escape (`\n…`), not the value. The patch gives up (and the caller walks again) when it cannot
- * be sure: two occurrences overlap (a second walk would censor their union), or no occurrence is
- * found where the walk saw one.
+ * be sure: two occurrences overlap (a second walk would censor their union), or none of the
+ * echoes is found at all.
  */
 
 import { escapedText } from './json-text.js';

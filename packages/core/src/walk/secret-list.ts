@@ -12,8 +12,9 @@ const DETECTED = '';
  * microseconds), and most echoes never appear again in their record, so an echo is added unprobed
  * and probed at its first hit (`admits`). Probed and found whole, it stays in the list as a
  * tombstone (indices stay stable for the walk's bookkeeping) that nothing scrubs. Before the echo
- * cap refuses a value, and before the echoes leave the walk, the unprobed ones are settled, so the
- * cap, a second pass and carried echoes see exactly the echoes an eager probe would have kept.
+ * cap refuses a value, and before a second pass takes the echoes, the unprobed ones are settled, so
+ * the cap and the second pass see exactly the echoes an eager probe would have kept. Echoes carried
+ * to a later part of the record leave unprobed: that part probes them at their first hit.
  */
 export class SecretList implements SecretSpans {
   readonly values: string[] = [];
@@ -100,7 +101,7 @@ export class SecretList implements SecretSpans {
   }
 
   /** Forgets the values from `count` on (a partial walk that was undone). */
-  truncate(count: number): void {
+  shorten(count: number): void {
     if (this.values.length <= count) return;
     for (let i = count; i < this.values.length; i++) {
       if (this.unprobed[i] === true) this.unprobedCount--;

@@ -1,6 +1,7 @@
 import { REMOVE, type CompiledCensor } from '../censor/compile-censor.js';
 import { detachString, ValueStyle } from '../match/keys.js';
 import type { CensorContext } from '../policy/types.js';
+import type { SecretSpans } from '../text/types.js';
 
 const SCHEME = /^([a-z][\w.+-]*)(\s+)(\S.*)$/is;
 /**
@@ -24,12 +25,15 @@ export function isKnownScheme(word: string): boolean {
   return SCHEME_WORD.test(word) && KNOWN_SCHEMES.has(word.toLowerCase());
 }
 
-/** One censoring: the compiled censor, its context, and the request's known secrets for this walk. */
+/** One censoring: the compiled censor, its context, and the walk's exact secrets. */
 export interface CensorCall {
   readonly censor: CompiledCensor;
   readonly ctx: CensorContext;
-  /** The known secrets of the walk's runWithSecrets scope, or null. */
-  readonly known: readonly string[] | null;
+  /**
+   * The walk's exact secrets (its runWithSecrets scope's known secrets, then the record's echoes),
+   * or null. A value is one only if `admits` says so (an echo that a detector finds whole is not).
+   */
+  readonly known: SecretSpans | null;
   /** True for text a censor wrote (a second pass keeps it as it is). */
   readonly censored: (text: string) => boolean;
   /**
@@ -58,10 +62,12 @@ export function headSlots(): [HeadSlot, HeadSlot] {
 const SCHEME_SLOT = 0;
 const COOKIE_SLOT = 1;
 
-/** True when `text` holds one of the request's known secrets (see runWithSecrets). */
+/** True when `text` holds one of the walk's exact secrets (the scope's known secrets, the record's echoes). */
 function holdsKnownSecret(text: string, call: CensorCall): boolean {
-  if (call.known === null) return false;
-  for (const secret of call.known) if (text.includes(secret)) return true;
+  const known = call.known;
+  if (known === null) return false;
+  const values = known.values;
+  for (let i = 0; i < values.length; i++) if (text.includes(values[i] as string) && known.admits(i)) return true;
   return false;
 }
 
