@@ -581,8 +581,9 @@ export class WalkContext {
     }
     if (out === v) return v;
     this.changes++;
-    // a styled censor keeps text (a cookie's name, a Set-Cookie attribute) that may hold an echo found later
-    if (typeof v === 'string' && typeof out === 'string') this.remember(v, out, echoesBefore);
+    // a styled censor keeps text (a cookie's name, a Set-Cookie attribute) that may hold an echo found
+    // later: the output is noted as it is (it is short, and an echo must stand in it, not in the value)
+    if (typeof v === 'string' && typeof out === 'string' && !this.isCensored(out)) this.remember(out, out, echoesBefore);
     if (this.findings !== null) {
       this.pathKeys.push(k);
       this.findings.push({ rule, path: this.pathThunk() });
