@@ -129,10 +129,10 @@ export async function redactParallel(
     throw new TypeError(`the policy cannot be sent to worker threads (${(err as Error).message}); use jobs: 1`, { cause: err });
   }
   let bytesRead = 0;
-  let known = 0;
-  for (const source of sources) known += source.size ?? 0;
+  let knownBytes = 0;
+  for (const source of sources) knownBytes += source.size ?? 0;
   // a large input is redacted on the workers from its first line (they start while it is read)
-  let pool: Pool | null = known > LOCAL_BYTES ? new Pool(options.jobs, setup) : null;
+  let pool: Pool | null = knownBytes > LOCAL_BYTES ? new Pool(options.jobs, setup) : null;
   /** Redacts a batch of whole lines (the last one of an input may lack its newline). */
   const batch = (parts: readonly Buffer[], length: number, end: boolean): Promise<Uint8Array | string> => {
     if (pool === null && bytesRead <= LOCAL_BYTES) {

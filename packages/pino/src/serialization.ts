@@ -83,11 +83,16 @@ function bindingStandInText(i: number): string {
 const STAND_INS: readonly string[] = Array.from({ length: 8 }, (_, i) => bindingStandInText(i));
 const STAND_IN_JSON: readonly string[] = STAND_INS.map((t) => JSON.stringify(t));
 
+/** The JSON text of the `i`-th stand-in, as pino writes it. */
+function standInJson(i: number): string {
+  return STAND_IN_JSON[i] ?? JSON.stringify(bindingStandInText(i));
+}
+
 /** `tail` with each binding stand-in written by pino replaced by its JSON value. */
 function withValues(tail: string, values: readonly string[]): string {
   let out = tail;
   for (let i = 0; i < values.length; i++) {
-    const standIn = STAND_IN_JSON[i] ?? JSON.stringify(bindingStandInText(i));
+    const standIn = standInJson(i);
     const at = out.indexOf(standIn);
     if (at !== -1) out = out.slice(0, at) + values[i]! + out.slice(at + standIn.length);
   }
@@ -365,7 +370,7 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     const i = pendingValues.length;
     const standIn = STAND_INS[i] ?? bindingStandInText(i);
     pendingValues.push(json);
-    pendingText += texts.member + (STAND_IN_JSON[i] ?? JSON.stringify(standIn));
+    pendingText += texts.member + standInJson(i);
     pendingReal += texts.member + json;
     return standIn;
   }

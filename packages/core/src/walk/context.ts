@@ -623,7 +623,7 @@ export class WalkContext {
     // Log values repeat (methods, hosts, user agents, routes, whole messages): a string redacted
     // before, that holds none of this record's exact secrets, is redacted the same way again.
     const memo = this.memo;
-    const memoable = memo !== null && s.length >= 3 && s.length <= MEMO_LENGTH && !this.holdsSecret(s);
+    const memoable = memo !== null && s.length >= 3 && s.length <= MEMO_LENGTH && !this.secrets.heldIn(s);
     if (memoable) {
       const hit = memo.get(s);
       if (hit !== undefined) {
@@ -657,15 +657,6 @@ export class WalkContext {
     // noted with the echoes known before it: one found in this very string may echo in it
     this.remember(s, out, echoes);
     return out;
-  }
-
-  /** True when `s` holds one of the walk's exact secrets (known secrets, echoes). */
-  private holdsSecret(s: string): boolean {
-    const secrets = this.secrets;
-    const values = secrets.values;
-    if (values.length === 0 || s.length < secrets.shortest) return false;
-    for (let i = 0; i < values.length; i++) if (s.includes(values[i] as string) && secrets.mayAdmit(i)) return true;
-    return false;
   }
 
   /** True when `s` needs escaping in JSON; free for the string the scan session profiled last. */

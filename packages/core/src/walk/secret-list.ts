@@ -52,18 +52,16 @@ export class SecretList implements SecretSpans {
 
   /**
    * Adds an echo, probed at its first hit; or, after the list was settled once in this walk (the
-   * echo cap was reached), probed now. False when the probe found it whole (it was not added).
+   * echo cap was reached), probed now and left out when a detector finds it whole.
    */
-  addEcho(value: string, rule: string): boolean {
+  addEcho(value: string, rule: string): void {
     if (this.settledOnce) {
-      if (this.detectedWhole(value)) return false;
-      this.add(value, rule);
-      return true;
+      if (!this.detectedWhole(value)) this.add(value, rule);
+      return;
     }
     this.add(value, rule);
     this.unprobed[this.unprobed.length - 1] = true;
     this.unprobedCount++;
-    return true;
   }
 
   /** True when the value at `i` is scrubbed (false for a tombstone); probes it first if it is unprobed. */
@@ -72,9 +70,15 @@ export class SecretList implements SecretSpans {
     return this.rules[i] !== DETECTED;
   }
 
-  /** True for the value at `i` unless it was probed and found whole (no probe: for checks that may err on the side of caution). */
-  mayAdmit(i: number): boolean {
-    return this.rules[i] !== DETECTED;
+  /** True when `text` holds one of the values that are scrubbed (a value found in it is probed first, if it is unprobed). */
+  heldIn(text: string): boolean {
+    const values = this.values;
+    if (values.length === 0 || text.length < this.shortest) return false;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i] as string;
+      if (value.length <= text.length && text.includes(value) && this.admits(i)) return true;
+    }
+    return false;
   }
 
   /**

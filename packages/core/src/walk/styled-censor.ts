@@ -1,7 +1,7 @@
 import { REMOVE, type CompiledCensor } from '../censor/compile-censor.js';
 import { detachString, ValueStyle } from '../match/keys.js';
 import type { CensorContext } from '../policy/types.js';
-import type { SecretSpans } from '../text/types.js';
+import type { SecretList } from './secret-list.js';
 
 const SCHEME = /^([a-z][\w.+-]*)(\s+)(\S.*)$/is;
 /**
@@ -31,9 +31,9 @@ export interface CensorCall {
   readonly ctx: CensorContext;
   /**
    * The walk's exact secrets (its runWithSecrets scope's known secrets, then the record's echoes),
-   * or null. A value is one only if `admits` says so (an echo that a detector finds whole is not).
+   * or null (an echo that a detector finds whole is not one: see SecretList).
    */
-  readonly known: SecretSpans | null;
+  readonly known: SecretList | null;
   /** True for text a censor wrote (a second pass keeps it as it is). */
   readonly censored: (text: string) => boolean;
   /**
@@ -62,15 +62,6 @@ export function headSlots(): [HeadSlot, HeadSlot] {
 const SCHEME_SLOT = 0;
 const COOKIE_SLOT = 1;
 
-/** True when `text` holds one of the walk's exact secrets (the scope's known secrets, the record's echoes). */
-function holdsKnownSecret(text: string, call: CensorCall): boolean {
-  const known = call.known;
-  if (known === null) return false;
-  const values = known.values;
-  for (let i = 0; i < values.length; i++) if (text.includes(values[i] as string) && known.admits(i)) return true;
-  return false;
-}
-
 function part(secret: string, call: CensorCall): string {
   const out = call.censor(secret, call.ctx);
   return out === REMOVE ? '' : out;
@@ -90,7 +81,7 @@ function withHead(value: string, head: number, censored: string, last: HeadSlot)
 function censorCookiePair(pair: string, call: CensorCall): string {
   if (call.censored(pair)) return pair;
   const eq = pair.indexOf('=');
-  if (eq <= 0 || !COOKIE_NAME.test(pair.slice(0, eq)) || holdsKnownSecret(pair.slice(0, eq), call)) return part(pair, call);
+  if (eq <= 0 || !COOKIE_NAME.test(pair.slice(0, eq)) || call.known?.heldIn(pair.slice(0, eq)) === true) return part(pair, call);
   return withHead(pair, eq + 1, part(pair.slice(eq + 1), call), call.heads[COOKIE_SLOT]);
 }
 
@@ -127,7 +118,7 @@ function censorSetCookie(value: string, call: CensorCall): string {
     const body = attribute.slice(lead);
     const eq = body.indexOf('=');
     const name = (eq === -1 ? body : body.slice(0, eq)).trimEnd().toLowerCase();
-    const keep = body === '' || (COOKIE_ATTRIBUTES.has(name) && !holdsKnownSecret(body, call)) || call.censored(body);
+    const keep = body === '' || (COOKIE_ATTRIBUTES.has(name) && call.known?.heldIn(body) !== true) || call.censored(body);
     out += `;${attribute.slice(0, lead)}${keep ? body : part(body, call)}`;
   }
   return out;

@@ -171,10 +171,8 @@ export class ValueWalk {
     if (marker !== null) return this.leaf(marker);
     if (!ctx.careful) {
       // on a path of a paths-only policy: a plain object's JSON straight away (what container and entries decide)
-      if (ctx.pathOnly && this.json && !Array.isArray(v)) {
-        const proto: unknown = Object.getPrototypeOf(v);
-        if (proto === objectProto || proto === null) return this.pathEntriesJson(v as Bag, state as PathState, depth, false);
-      }
+      if (ctx.pathOnly && this.json && !Array.isArray(v) && this.isPlain(v))
+        return this.pathEntriesJson(v as Bag, state as PathState, depth, false);
       return this.container(v, state, depth, mode);
     }
     const top = this.top;
