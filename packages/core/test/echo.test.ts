@@ -143,6 +143,48 @@ describe('echoes found after the strings that hold them, in JSON text', () => {
     for (const out of [r.stringify(record), JSON.stringify(r.redact(record))]) expect(out).not.toMatch(/hunter2hunter2|swordfish12345/);
   });
 
+  it('writes an echo found later in a cookie name or a Set-Cookie attribute the same way in redact and stringify', () => {
+    const record = {
+      note: 'x swordfish12345',
+      headers: { cookie: 'hunter2hunter2=1', 'set-cookie': 'sid=1; Domain=hunter2hunter2' },
+      password: 'hunter2hunter2',
+      secret: 'swordfish12345',
+    };
+    const headers = { cookie: '[REDACTED:echo]=[REDACTED]', 'set-cookie': 'sid=[REDACTED]; Domain=[REDACTED:echo]' };
+    expect((r.redact(record) as { headers: unknown }).headers).toEqual(headers);
+    expect(JSON.parse(r.stringify(record)).headers).toEqual(headers);
+  });
+
+  it('walks again when an echo found later stands in JSON held in a string, escaped where a patch cannot see it', () => {
+    const withQuote = 'sw"ordfish12345';
+    for (const record of [
+      { note: 'pw is hunter2hunter2', nested: JSON.stringify({ a: `x ${withQuote}` }), password: 'hunter2hunter2', secret: withQuote },
+      { note: 'pw is hunter2hunter2', nested: '{"a":"x sw\\u006frdfish12345"}', password: 'hunter2hunter2', secret: 'swordfish12345' },
+    ]) {
+      const json = r.stringify(record);
+      expect(json).not.toMatch(/ordfish12345|hunter2hunter2/);
+      expect(JSON.parse(json)).toEqual(r.redact(record));
+    }
+  });
+
+  it('walks again when an allowed value holds an echo found later, so both outputs keep the allowed value as it is', () => {
+    const allowing = createRedactor({ allow: ['tokenizer'] });
+    const record = { note: 'pw is hunter2hunter2', meta: { tokenizer: 'hunter2hunter2' }, password: 'hunter2hunter2' };
+    const out = allowing.redact(record) as { note: string; meta: { tokenizer: string } };
+    expect(out.note).toBe('pw is [REDACTED:echo]');
+    expect(out.meta.tokenizer).toBe('hunter2hunter2');
+    expect(JSON.parse(allowing.stringify(record))).toEqual(out);
+  });
+
+  it('labels a value that a key=value rule found in a string as redact does when it echoes in an earlier string', () => {
+    const record = { pre: 'secretvalue12 seen', s: 'login token=secretvalue12 ok', later: 'again secretvalue12' };
+    const out = r.redact(record) as Record<string, string>;
+    expect(out).toEqual({ pre: '[REDACTED:echo] seen', s: 'login token=[REDACTED:echo] ok', later: 'again [REDACTED:echo]' });
+    expect(JSON.parse(r.stringify(record))).toEqual(out);
+    const inOne = { s: '{"token":"secretvalue12", bad} secretvalue12' };
+    expect(JSON.parse(r.stringify(inOne))).toEqual(r.redact(inOne));
+  });
+
   it('walks again when two echoes overlap, so their union is censored whole', () => {
     const record = { note: 'abcdefgh12345678', password: 'abcdefgh12', token: 'gh12345678' };
     const json = keysOnly.stringify(record);
@@ -195,6 +237,15 @@ describe('a censored value that a detector finds whole', () => {
     const record = { headers: { authorization: `Bearer ${TOKEN}`, cookie: `${TOKEN}=hunter2hunter2` }, msg: 'x hunter2hunter2' };
     expect((r.redact(record) as { msg: string }).msg).toBe('x [REDACTED:echo]');
     expect(JSON.parse(r.stringify(record)).msg).toBe('x [REDACTED:echo]');
+  });
+
+  it('is censored by its detector where it is used as a cookie name, as in any other string', () => {
+    const record = { headers: { authorization: `Bearer ${TOKEN}`, cookie: `theme=dark; ${TOKEN}=1` } };
+    const cookie = 'theme=[REDACTED]; [REDACTED:jwt]=[REDACTED]';
+    expect((r.redact(record) as { headers: { cookie: string } }).headers.cookie).toBe(cookie);
+    expect(JSON.parse(r.stringify(record)).headers.cookie).toBe(cookie);
+    expect(JSON.parse(r.redactLine(JSON.stringify(record))).headers.cookie).toBe(cookie);
+    expect(r.audit(record)).toContainEqual({ rule: 'detector:jwt', path: 'headers.cookie' });
   });
 
   it('still echoes when it is only found inside a longer value', () => {

@@ -123,6 +123,23 @@ const KEY_INFO_LIMIT = 4096;
 const KEY_INFO_MAX_LENGTH = 128;
 const NO_CONTEXT: CensorContext = Object.freeze({ rule: '', path: '' });
 
+/** The echoes that strings written before they were found hold: what `echoedEarlier` reports. */
+export interface EarlierEchoes {
+  /** The echoes, each held by at least one string written before it was found. */
+  readonly values: string[];
+  /**
+   * Per echo: how often those strings hold it outside censor outputs. A patch of the written text
+   * must find each occurrence and no other (an allowed value, or JSON held in a string, writes an
+   * echo where no patch may touch it or can see it).
+   */
+  readonly counts: number[];
+  /**
+   * False when one of them was found by a span rule (`token=…` in a string): a second walk labels
+   * that very span as an echo, which no patch of the written text can do.
+   */
+  patchable: boolean;
+}
+
 /** Redacts a string that holds JSON (set by the walker to its line walk); null when it is not JSON. */
 export type JsonTextRedactor = (text: string, depth: number) => string | null;
 
@@ -191,6 +208,9 @@ export class WalkContext {
   private readonly seenInputs: string[] = [];
   private readonly seenAt: number[] = [];
   private seenCount = 0;
+  /** Echoes a span rule found (`token=…` inside a string), as opposed to a whole value a rule censored. */
+  private readonly spanEchoes: string[] = [];
+  private readonly earlier: EarlierEchoes = { values: [], counts: [], patchable: true };
 
   /** A second scan session, for `detectedWhole` (which runs while the main one is writing a string). */
   private readonly probe: ScanSession;
@@ -217,7 +237,7 @@ export class WalkContext {
   private readonly call: {
     censor: CompiledPolicy['censor'];
     ctx: CensorContext;
-    known: SecretList;
+    keep: (text: string) => string;
     censored: (text: string) => boolean;
     heads: CensorCall['heads'];
   };
@@ -250,7 +270,7 @@ export class WalkContext {
     this.sink = (secret, detector) => {
       if (ECHO_RULES.has(detector)) {
         this.volatile = true;
-        this.echo(secret);
+        if (this.echo(secret)) this.spanEchoes.push(secret);
       }
       if (this.findings !== null) this.findings.push({ rule: `detector:${detector}`, path: this.pathThunk() });
       const replacement = this.spanCensor(secret, detector, this.pathThunk);
@@ -271,7 +291,8 @@ export class WalkContext {
     this.call = {
       censor: this.censorValue,
       ctx: NO_CONTEXT,
-      known: this.secrets,
+      // kept text is written as any string is (and noted, for echoes found after it)
+      keep: (text) => this.text(text),
       censored: this.isCensored,
       heads: headSlots(),
     };
@@ -293,6 +314,7 @@ export class WalkContext {
     if (known !== null) for (const k of known) secrets.add(k, KNOWN_RULE);
     this.echoStart = secrets.values.length;
     this.collectEchoes = collect;
+    truncate(this.spanEchoes, 0);
     this.forget();
     // (probed at their first hit, as the walk that collected them would have: see SecretList)
     if (echoes !== null) for (const e of echoes) secrets.addEcho(e, ECHO_RULE);
@@ -333,27 +355,43 @@ export class WalkContext {
    * The echoes that a string written before they were found holds, or null when there is none:
    * the output must then have them scrubbed where they stand, or the walk must run again with the
    * echoes scrubbed from the start. (Strings written after an echo was found had it scrubbed as
-   * they were written, so only these echoes can stand in the output.)
+   * they were written, so only these echoes can stand in the output.) The result is this
+   * context's, reused by the next call.
    */
-  echoedEarlier(): string[] | null {
+  echoedEarlier(): EarlierEchoes | null {
     const count = this.echoCount;
     const values = this.secrets.values;
-    let hits: string[] | null = null;
+    const earlier = this.earlier;
+    truncate(earlier.values, 0);
+    truncate(earlier.counts, 0);
+    earlier.patchable = true;
     for (let j = 0; j < count; j++) {
       const at = this.echoStart + j;
       const echo = values[at] as string;
+      let held = 0;
       for (let i = 0; i < this.seenCount; i++) {
         if (j < (this.seenAt[i] as number)) continue;
         // the input first: it is flat, while a redacted output is built of pieces that a search
         // would first join (and an echo in the output was in the input)
         const input = this.seenInputs[i] as string;
-        if (input.length >= echo.length && input.includes(echo) && (this.seen[i] as string).includes(echo)) {
-          if (this.secrets.admits(at)) (hits ??= []).push(echo);
-          break;
-        }
+        if (input.length >= echo.length && input.includes(echo)) held += this.occurrences(this.seen[i] as string, echo);
       }
+      if (held === 0 || !this.secrets.admits(at)) continue;
+      earlier.values.push(echo);
+      earlier.counts.push(held);
+      if (this.spanEchoes.includes(echo)) earlier.patchable = false;
     }
-    return hits;
+    return earlier.values.length === 0 ? null : earlier;
+  }
+
+  /** How often `echo` stands in `text` outside a censor output (overlapping occurrences each count). */
+  private occurrences(text: string, echo: string): number {
+    const outputs = this.policy.censorOutputs;
+    let n = 0;
+    for (let at = text.indexOf(echo); at !== -1; at = text.indexOf(echo, at + 1)) {
+      if (!outputs.covers(text, at, at + echo.length)) n++;
+    }
+    return n;
   }
 
   /** Drops the strings noted for `echoedEarlier` (so a walker holds no log line between calls). */
@@ -362,20 +400,24 @@ export class WalkContext {
     this.seenCount = 0;
   }
 
-  /** Records a censored value, so that it is also scrubbed wherever else it appears in this record. */
-  private echo(value: string): void {
-    if (!this.collectEchoes || value.length < MIN_ECHO_LENGTH || this.pathOnly) return;
+  /**
+   * Records a censored value, so that it is also scrubbed wherever else it appears in this record.
+   * True when it became an echo.
+   */
+  private echo(value: string): boolean {
+    if (!this.collectEchoes || value.length < MIN_ECHO_LENGTH || this.pathOnly) return false;
     const secrets = this.secrets;
     if (secrets.countFrom(this.echoStart) >= MAX_ECHOES) {
       // the cap counts the echoes an eager probe would have kept
       secrets.settle();
-      if (secrets.countFrom(this.echoStart) >= MAX_ECHOES) return;
+      if (secrets.countFrom(this.echoStart) >= MAX_ECHOES) return false;
     }
-    if (this.policy.censorOutputs.isCensored(value) || secrets.values.includes(value)) return;
+    if (this.policy.censorOutputs.isCensored(value) || secrets.values.includes(value)) return false;
     // A value that a detector finds whole (an email, a JWT, a vendor token) is found wherever it
     // echoes, under its own label (`[REDACTED:email]`): it needs no echo. The list finds that out
     // at its first hit, since most echoes never appear again (see SecretList).
     secrets.addEcho(value, ECHO_RULE);
+    return true;
   }
 
   /** True when one value detector's span covers all of `value` (remembered per value: values repeat). */
@@ -563,14 +605,11 @@ export class WalkContext {
    * the value gets the fail text.
    */
   censor(k: string | number, v: unknown, rule: string, style: ValueStyle): unknown {
-    let ctx: CensorContext = NO_CONTEXT;
-    if (this.policy.censorWantsContext) {
-      this.pathKeys.push(k);
-      ctx = { rule, path: this.pathThunk() };
-      this.pathKeys.pop();
-    }
+    // the value's path, for a censor that wants it and for findings in the text a styled censor keeps
+    const track = this.trackPath;
+    if (track) this.pathKeys.push(k);
+    const ctx: CensorContext = this.policy.censorWantsContext ? { rule, path: this.pathThunk() } : NO_CONTEXT;
     let out: unknown;
-    const echoesBefore = this.echoCount;
     try {
       const call = this.call;
       call.ctx = ctx;
@@ -579,16 +618,11 @@ export class WalkContext {
       this.stats.errors++;
       out = this.failText;
     }
-    if (out === v) return v;
-    this.changes++;
-    // a styled censor keeps text (a cookie's name, a Set-Cookie attribute) that may hold an echo found
-    // later: the output is noted as it is (it is short, and an echo must stand in it, not in the value)
-    if (typeof v === 'string' && typeof out === 'string' && !this.isCensored(out)) this.remember(out, out, echoesBefore);
-    if (this.findings !== null) {
-      this.pathKeys.push(k);
-      this.findings.push({ rule, path: this.pathThunk() });
-      this.pathKeys.pop();
+    if (out !== v) {
+      this.changes++;
+      if (this.findings !== null) this.findings.push({ rule, path: this.pathThunk() });
     }
+    if (track) this.pathKeys.pop();
     return out;
   }
 

@@ -6,8 +6,9 @@
  * escapes every quote and backslash, so the escaped form of a value can only occur inside one
  * string or key, and an occurrence that starts after an odd number of backslashes is part of an
  * escape (`\n…`), not the value. The patch gives up (and the caller walks again) when it cannot
- * be sure: two occurrences overlap (a second walk would censor their union), or none of the
- * echoes is found at all.
+ * be sure: two occurrences overlap (a second walk would censor their union), or an echo is not
+ * found exactly as often as the walk wrote it (an allowed value holds it too, which a second walk
+ * keeps; or JSON held in a string escaped it twice, where the search cannot see it).
  */
 
 import { escapedText } from './json-text.js';
@@ -22,12 +23,14 @@ function isEscapedAt(text: string, at: number): boolean {
 /**
  * `json` with every occurrence of each of `values` replaced by its censor output, or null when the
  * patch cannot be sure (see the module comment).
+ * @param counts per value, how many occurrences the walk wrote (the patch must find exactly these)
  * @param replacementOf the censor output of a value, as a rule writes it (`[REDACTED:echo]`)
  * @param covered true when `text[start, end)` lies inside a censor output
  */
 export function patchEchoes(
   json: string,
   values: readonly string[],
+  counts: readonly number[],
   replacementOf: (value: string) => string,
   covered: (text: string, start: number, end: number) => boolean,
 ): string | null {
@@ -36,8 +39,10 @@ export function patchEchoes(
   const texts: string[] = [];
   let lastOutput = '';
   let replacement = '';
-  for (const value of values) {
+  for (let v = 0; v < values.length; v++) {
+    const value = values[v] as string;
     const needle = escapedText(value);
+    const before = starts.length;
     const output = replacementOf(value);
     // a text censor gives every echo the same output: escaped once
     if (output !== lastOutput || replacement === '') replacement = escapedText((lastOutput = output));
@@ -48,6 +53,7 @@ export function patchEchoes(
       ends.push(at + needle.length);
       texts.push(replacement);
     }
+    if (starts.length - before !== counts[v]) return null;
   }
   if (starts.length === 0) return null;
   const order = starts.map((_, i) => i).sort((a, b) => (starts[a] as number) - (starts[b] as number));

@@ -1,7 +1,6 @@
 import { REMOVE, type CompiledCensor } from '../censor/compile-censor.js';
 import { detachString, ValueStyle } from '../match/keys.js';
 import type { CensorContext } from '../policy/types.js';
-import type { SecretList } from './secret-list.js';
 
 const SCHEME = /^([a-z][\w.+-]*)(\s+)(\S.*)$/is;
 /**
@@ -30,10 +29,11 @@ export interface CensorCall {
   readonly censor: CompiledCensor;
   readonly ctx: CensorContext;
   /**
-   * The walk's exact secrets (its runWithSecrets scope's known secrets, then the record's echoes),
-   * or null (an echo that a detector finds whole is not one: see SecretList).
+   * Text the censor keeps (a cookie's name, a Set-Cookie attribute) as the walk writes any string:
+   * detectors, in-string rules, known secrets and echoes. A JWT used as a cookie name, or an echo
+   * in a `Domain=` attribute, is censored where it stands, as it is in any other string.
    */
-  readonly known: SecretList | null;
+  readonly keep: (text: string) => string;
   /** True for text a censor wrote (a second pass keeps it as it is). */
   readonly censored: (text: string) => boolean;
   /**
@@ -77,12 +77,19 @@ function withHead(value: string, head: number, censored: string, last: HeadSlot)
   return (last.out = `${text}${censored}`);
 }
 
-/** `name=value` → `name=<censored>`; a part without `=` is censored whole. */
+/**
+ * `name=value` → `name=<censored>`, the name scanned as text; a part without `=`, or whose name
+ * is not an HTTP token, is censored whole.
+ */
 function censorCookiePair(pair: string, call: CensorCall): string {
   if (call.censored(pair)) return pair;
   const eq = pair.indexOf('=');
-  if (eq <= 0 || !COOKIE_NAME.test(pair.slice(0, eq)) || call.known?.heldIn(pair.slice(0, eq)) === true) return part(pair, call);
-  return withHead(pair, eq + 1, part(pair.slice(eq + 1), call), call.heads[COOKIE_SLOT]);
+  if (eq <= 0) return part(pair, call);
+  const name = pair.slice(0, eq);
+  if (!COOKIE_NAME.test(name)) return part(pair, call);
+  const kept = call.keep(name);
+  const value = part(pair.slice(eq + 1), call);
+  return kept === name ? withHead(pair, eq + 1, value, call.heads[COOKIE_SLOT]) : `${kept}=${value}`;
 }
 
 /** `a=1; b=2` → `a=[REDACTED]; b=[REDACTED]`, in one pass without intermediate arrays. */
@@ -106,7 +113,8 @@ const COOKIE_ATTRIBUTES = new Set(['path', 'domain', 'expires', 'max-age', 'secu
 
 /**
  * `sid=abc; Path=/; HttpOnly` → `sid=[REDACTED]; Path=/; HttpOnly`: the cookie value goes, the
- * known attributes stay, and anything else after a `;` (which may be a secret) is censored too.
+ * known attributes stay (scanned as text), and anything else after a `;` (which may be a secret) is
+ * censored too.
  */
 function censorSetCookie(value: string, call: CensorCall): string {
   const semi = value.indexOf(';');
@@ -118,8 +126,8 @@ function censorSetCookie(value: string, call: CensorCall): string {
     const body = attribute.slice(lead);
     const eq = body.indexOf('=');
     const name = (eq === -1 ? body : body.slice(0, eq)).trimEnd().toLowerCase();
-    const keep = body === '' || (COOKIE_ATTRIBUTES.has(name) && call.known?.heldIn(body) !== true) || call.censored(body);
-    out += `;${attribute.slice(0, lead)}${keep ? body : part(body, call)}`;
+    const text = body === '' || call.censored(body) ? body : COOKIE_ATTRIBUTES.has(name) ? call.keep(body) : part(body, call);
+    out += `;${attribute.slice(0, lead)}${text}`;
   }
   return out;
 }

@@ -140,7 +140,10 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
       if (written !== null) {
         // JSON text is patched where those echoes stand; anything else (or a patch that cannot be sure) walks
         // again. Sorted JSON too: a key the patch renamed would keep its place, not its sorted one.
-        const patched = output === Output.Json && patchable ? patchEchoes(out as string, written, echoText, covered) : null;
+        const patched =
+          output === Output.Json && patchable && written.patchable
+            ? patchEchoes(out as string, written.values, written.counts, echoText, covered)
+            : null;
         if (patched !== null) out = patched;
         else {
           const echoes = ctx.echoes();

@@ -184,9 +184,9 @@ describe('adversarial inputs', () => {
     });
   });
 
-  it("censors a cookie name or attribute that holds the request's own known secret", () => {
+  it("censors the request's own known secret where it stands in a cookie name or attribute", () => {
     const out = runWithSecrets([SECRET], () => r.redact({ cookie: [`${SECRET}=1`], 'set-cookie': `a=1; Path=/u/${SECRET}` }));
-    expect(out).toEqual({ cookie: ['[REDACTED]'], 'set-cookie': 'a=[REDACTED]; [REDACTED]' });
+    expect(out).toEqual({ cookie: ['[REDACTED:known-secret]=[REDACTED]'], 'set-cookie': 'a=[REDACTED]; Path=/u/[REDACTED:known-secret]' });
   });
 
   it('keeps a Proxy over a Date JSON-safe in the redacted copy', () => {
