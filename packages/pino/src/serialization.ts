@@ -116,6 +116,25 @@ function claimedKey(key: string): ClaimedKey {
   return { head: `{${quoted}:`, member: `,${quoted}:`, holder: { [key]: undefined }, busy: false };
 }
 
+/**
+ * What the censor kept while one child's bindings were made, taken by that child in onChild. The
+ * censor hands pino a stand-in string for each claimed value and keeps its redacted JSON: `text` is
+ * the bindings text pino will write with the stand-ins, `real` the same members with the JSON in
+ * their place. A tail equal to `text` becomes `real` with no second read.
+ */
+interface PendingBindings {
+  /** Values the censor cut, for that child's echoes. */
+  echoes: string[];
+  text: string;
+  real: string;
+  /** The redacted JSON of each stand-in, by its index. */
+  readonly values: string[];
+}
+
+function pendingBindings(): PendingBindings {
+  return { echoes: [], text: '', real: '', values: [] };
+}
+
 /** What stands for a merged object that could not be redacted. */
 const WITHHELD_OBJECT = '[hushlog: this object could not be redacted and was withheld]';
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -148,20 +167,15 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
 
   const lines: LineState[] = [];
   let depth = 0;
-  /** Values the censor cut while a child's bindings were made, for that child (taken in onChild). */
-  let pending: string[] = [];
   /**
-   * While a child's bindings are made, the censor hands pino a stand-in string for each claimed
-   * value and keeps its redacted JSON: `pendingText` is the bindings text pino will write with the
-   * stand-ins, `pendingReal` the same members with the JSON in their place. A tail equal to
-   * `pendingText` becomes `pendingReal` with no second read.
+   * The bindings being made, per level: a getter in a claimed value that makes a child of its own
+   * meanwhile makes it one level up, so neither child takes the other's values or echoes.
    */
-  let pendingText = '';
-  let pendingReal = '';
-  const pendingValues: string[] = [];
+  const making: PendingBindings[] = [pendingBindings()];
+  let makingLevel = 0;
 
   const state = (): LineState | null => (depth > 0 ? (lines[depth - 1] ?? null) : null);
-  const echoesNow = (): string[] => state()?.echoes ?? pending;
+  const echoesNow = (): string[] => state()?.echoes ?? (making[makingLevel] as PendingBindings).echoes;
 
   /** The logger's bindings, redacted once per bindings text (a child, setBindings). Null for a logger of another pino copy. */
   function bindingsOf(logger: Logger): Bound | null {
@@ -170,13 +184,14 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     let known = logger[BOUND] as Bound | undefined;
     if (known !== undefined && known.chindings === chindings) return known;
     // what the censor cut while these bindings were made belongs to this logger, not to its parent
-    const cut = pending;
-    const censored = pendingText;
-    const real = pendingReal;
+    const frame = making[makingLevel] as PendingBindings;
+    const cut = frame.echoes;
+    const censored = frame.text;
+    const real = frame.real;
     // (the values are read only when the tail is not the censored text, which is rare)
-    const values = pendingValues.length === 0 ? NONE : pendingValues.splice(0);
-    pending = [];
-    pendingText = pendingReal = '';
+    const values = frame.values.length === 0 ? NONE : frame.values.splice(0);
+    frame.echoes = [];
+    frame.text = frame.real = '';
     if (known === undefined) {
       // a child of a logger that never logged: its parent's bindings are bound first, once
       const parent = Object.getPrototypeOf(logger) as Logger | null;
@@ -344,11 +359,10 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
   }
 
   /** A claimed key's value, after its serializer: the user's paths under it, then hushlog. */
-  function redactClaimed(key: string, value: unknown): unknown {
+  function redactClaimed(key: string, value: unknown, echoes: string[] = echoesNow()): unknown {
     // redacted in formatters.log already (no serializer ran in between)
     const done = state()?.done;
     if (done != null && hasOwn(done, key) && done[key] === value && !userRedact?.claimed.has(key)) return value;
-    const echoes = echoesNow();
     let v = value;
     const mine = userRedact?.claimed.get(key);
     if (mine !== undefined) {
@@ -365,29 +379,40 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
    */
   function bindingStandIn(key: string, value: unknown): unknown {
     const texts = claimedKeys.get(key) ?? claimedKey(key);
-    const json = claimedJson(key, value, texts);
+    const frame = making[makingLevel] as PendingBindings;
+    // a child made while this value is walked (by a getter) makes its bindings one level up
+    makingLevel++;
+    const inner = making[makingLevel];
+    if (inner === undefined) making.push(pendingBindings());
+    else if (inner.text !== '' || inner.echoes.length !== 0) making[makingLevel] = pendingBindings(); // left by a child that failed
+    let json: string | undefined;
+    try {
+      json = claimedJson(key, value, texts, frame.echoes);
+    } finally {
+      makingLevel--;
+    }
     if (json === undefined) return undefined;
-    const i = pendingValues.length;
+    const i = frame.values.length;
     const standIn = STAND_INS[i] ?? bindingStandInText(i);
-    pendingValues.push(json);
-    pendingText += texts.member + standInJson(i);
-    pendingReal += texts.member + json;
+    frame.values.push(json);
+    frame.text += texts.member + standInJson(i);
+    frame.real += texts.member + json;
     return standIn;
   }
 
   /** A claimed value's redacted JSON text, in one pass (undefined when the censor removes it). */
-  function claimedJson(key: string, value: unknown, texts: ClaimedKey): string | undefined {
+  function claimedJson(key: string, value: unknown, texts: ClaimedKey, echoes: string[]): string | undefined {
     if (userRedact?.claimed.has(key) === true || (key === messageKey && typeof value === 'string')) {
-      const out = redactClaimed(key, value);
+      const out = redactClaimed(key, value, echoes);
       return out === undefined ? undefined : JSON.stringify(out);
     }
     let json: string;
-    if (texts.busy) json = redactor.stringify({ [key]: value }, echoesNow());
+    if (texts.busy) json = redactor.stringify({ [key]: value }, echoes);
     else {
       texts.busy = true;
       texts.holder[key] = value;
       try {
-        json = redactor.stringify(texts.holder, echoesNow());
+        json = redactor.stringify(texts.holder, echoes);
       } finally {
         texts.holder[key] = undefined;
         texts.busy = false;

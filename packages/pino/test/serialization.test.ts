@@ -208,6 +208,29 @@ describe('bindings', () => {
   });
 });
 
+describe('a child made while another child binds its req', () => {
+  it("keeps each child's echoes when a getter of a bound req makes another child meanwhile", () => {
+    const { log, lines, records } = make({ ...pinoRedaction() });
+    const OUTER = 'outer-9f8e7d6c5b4a';
+    const INNER = 'inner-1a2b3c4d5e6f';
+    let inner: pino.Logger | undefined;
+    const req = {
+      headers: { 'x-api-key': OUTER },
+      get url() {
+        inner = log.child({ req: { url: '/in', headers: { 'x-api-key': INNER } } });
+        return '/out';
+      },
+    };
+    const outer = log.child({ req });
+    outer.info(`outer saw ${OUTER}`);
+    inner!.info(`inner saw ${INNER}`);
+    outer.info(`again ${OUTER}`);
+    expect(lines.join('')).not.toContain(OUTER);
+    expect(lines.join('')).not.toContain(INNER);
+    expect(records().map((r) => r.msg)).toEqual(['outer saw [REDACTED:echo]', 'inner saw [REDACTED:echo]', 'again [REDACTED:echo]']);
+  });
+});
+
 describe('echoes across the parts of a line', () => {
   it('scrubs a key censored in a child binding from the message and the error of a later line', () => {
     const { log, lines } = make({ ...pinoRedaction() });
