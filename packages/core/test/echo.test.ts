@@ -183,6 +183,10 @@ describe('echoes found after the strings that hold them, in JSON text', () => {
     expect(JSON.parse(r.stringify(record))).toEqual(out);
     const inOne = { s: '{"token":"secretvalue12", bad} secretvalue12' };
     expect(JSON.parse(r.stringify(inOne))).toEqual(r.redact(inOne));
+    // a key=value value that echoes nowhere is still labelled echo by the second walk another echo needs
+    const other = { pre: 'uses plainsecret002', s: 'password=plainsecret004 x', password: 'plainsecret002' };
+    expect((r.redact(other) as Record<string, string>).s).toBe('password=[REDACTED:echo] x');
+    expect(JSON.parse(r.stringify(other))).toEqual(r.redact(other));
   });
 
   it('walks again when two echoes overlap, so their union is censored whole', () => {
@@ -246,6 +250,13 @@ describe('a censored value that a detector finds whole', () => {
     expect(JSON.parse(r.stringify(record)).headers.cookie).toBe(cookie);
     expect(JSON.parse(r.redactLine(JSON.stringify(record))).headers.cookie).toBe(cookie);
     expect(r.audit(record)).toContainEqual({ rule: 'detector:jwt', path: 'headers.cookie' });
+  });
+
+  it('keeps the = after it when the value after that is an echo scrubbed by a second walk', () => {
+    const record = { note: `x key=${TOKEN}=plainsecret005`, password: 'plainsecret005' };
+    const out = r.redact(record) as { note: string };
+    expect(out.note).toBe('x key=[REDACTED:jwt]=[REDACTED:echo]');
+    expect(JSON.parse(r.stringify(record))).toEqual(out);
   });
 
   it('still echoes when it is only found inside a longer value', () => {

@@ -42,7 +42,9 @@ export const jwt: DetectorDefinition = withFacts(
     // the header's `eyJ` (`{"`): the payload may be any base64url, so it is not looked for
     // `eyJ` first: on long text a native search is far cheaper than proving a run of 14
     prefilter: (t, p) => hasJwtHeaderStart(t) && p.has(TOKEN_RUN),
-    pattern: /(?<![\w-])eyJ[\w-]{5,}\.[\w-]+\.[\w-]*(?:={1,2}(?![\w-]))?/g,
+    // padding only before a delimiter: what follows it must not decide differently once a secret
+    // after it is replaced (`<jwt>=hunter2` and `<jwt>=[REDACTED:echo]` keep the same `=`)
+    pattern: /(?<![\w-])eyJ[\w-]{5,}\.[\w-]+\.[\w-]*(?:={1,2}(?=$|[\s"'&;,)}\]>|]))?/g,
     validate: (m) => isJwtShape(m[0]),
   },
   DOT,

@@ -134,8 +134,8 @@ export interface EarlierEchoes {
    */
   readonly counts: number[];
   /**
-   * False when one of them was found by a span rule (`token=…` in a string): a second walk labels
-   * that very span as an echo, which no patch of the written text can do.
+   * False when an echo of the walk was found by a span rule (`token=…` in a string): a second walk
+   * labels that very span as an echo, which no patch of the written text can do.
    */
   patchable: boolean;
 }
@@ -379,9 +379,15 @@ export class WalkContext {
       if (held === 0 || !this.secrets.admits(at)) continue;
       earlier.values.push(echo);
       earlier.counts.push(held);
-      if (this.spanEchoes.includes(echo)) earlier.patchable = false;
     }
-    return earlier.values.length === 0 ? null : earlier;
+    if (earlier.values.length === 0) return null;
+    // a second walk scrubs every echo from the start, so the span that found one is labelled echo
+    // there: the string it was found in would read differently, wherever the patch applies
+    for (const echo of this.spanEchoes) {
+      const at = values.indexOf(echo, this.echoStart);
+      if (at !== -1 && this.secrets.admits(at)) earlier.patchable = false;
+    }
+    return earlier;
   }
 
   /** How often `echo` stands in `text` outside a censor output (overlapping occurrences each count). */
