@@ -28,8 +28,20 @@ KEY_CHAR[0x5f] = 1; // _
 KEY_CHAR[0x2e] = 1; // .
 KEY_CHAR[0x2d] = 1; // -
 
-/** The key found by the last successful `readKeyBefore`: `text[start, end)` and its `hashKey`. */
-export const foundKey = { start: 0, end: 0, hash: 0 };
+/**
+ * A key found in text: `text[start, end)` and its `hashKey`. The readers write it into the one their
+ * caller passes (a scan session owns one), so reading a key allocates nothing.
+ */
+export interface KeySpan {
+  start: number;
+  end: number;
+  hash: number;
+}
+
+/** A fresh KeySpan, for a scan session to pass to the key readers. */
+export function keySpan(): KeySpan {
+  return { start: 0, end: 0, hash: 0 };
+}
 
 /** Type names that may sit between a name and its `=` (`var token string = "…"`, `token: str = "…"`). */
 const TYPE_WORDS = ['string', 'String', 'str', 'bytes', 'SecretStr', 'text'];
@@ -74,9 +86,9 @@ function isDigitLedName(text: string, s: number, e: number): boolean {
 
 /**
  * Reads the name that ends right before offset `e`, skipping up to four spaces, a closing quote
- * (escaped or not) and a closing `]`. On success sets `foundKey` and returns true.
+ * (escaped or not) and a closing `]`. On success sets `found` and returns true.
  */
-function readName(text: string, e: number): boolean {
+function readName(text: string, e: number, found: KeySpan): boolean {
   let k = e;
   let c = text.charCodeAt(k - 1);
   while (isSpace(c) && e - k < 4) c = text.charCodeAt(--k - 1);
@@ -110,20 +122,20 @@ function readName(text: string, e: number): boolean {
     if (c !== 0x5b) return false;
   }
   if (isDigit(text.charCodeAt(s)) && !isDigitLedName(text, s, k)) return false;
-  foundKey.start = s;
-  foundKey.end = k;
-  foundKey.hash = h;
+  found.start = s;
+  found.end = k;
+  found.hash = h;
   return true;
 }
 
 /**
  * Reads the key of an assignment whose operator starts at `e`. When the word before the operator
  * is a type name and a name precedes it (`var token string =`, `token: str =`), that name is the key.
- * On success sets `foundKey` and returns true.
+ * On success sets `found` and returns true.
  */
-export function readKeyBefore(text: string, e: number): boolean {
-  if (!readName(text, e)) return false;
-  const { start, end } = foundKey;
+export function readKeyBefore(text: string, e: number, found: KeySpan): boolean {
+  if (!readName(text, e, found)) return false;
+  const { start, end } = found;
   if (!isTypeWord(text, start, end)) return true;
   // hop over the type: spaces, then an optional `:` and spaces, then the name
   let j = start;
@@ -132,10 +144,10 @@ export function readKeyBefore(text: string, e: number): boolean {
     j--;
     while (j > 0 && isSpace(text.charCodeAt(j - 1)) && start - j < 8) j--;
   }
-  if (j === start || !readName(text, j)) {
-    foundKey.start = start;
-    foundKey.end = end;
-    foundKey.hash = hashKey(text, start, end);
+  if (j === start || !readName(text, j, found)) {
+    found.start = start;
+    found.end = end;
+    found.hash = hashKey(text, start, end);
   }
   return true;
 }

@@ -18,7 +18,7 @@
  * resumes after a value once it is reported.
  */
 import { ANGLE, APOSTROPHE, COLON, DASH, DOUBLE_DASH, EQUALS, JSON_ESCAPE, TOKEN_RUN, UPPER, type TextProfile } from '../detect/facts.js';
-import { foundKey, readKeyBefore } from './assignment.js';
+import { keySpan, readKeyBefore, type KeySpan } from './assignment.js';
 import { scanCallArguments } from './calls.js';
 import { scanFlag, scanGluedPasswords, scanUserFlags } from './command-line.js';
 import { scanJwkMembers } from './jwk.js';
@@ -55,7 +55,7 @@ function compoundStart(text: string, d: number): number {
 }
 
 /** Scans a `=` or `:` delimiter at `d`. Returns where scanning continues. */
-function scanDelimiter(text: string, d: number, keys: KeyVerdicts, report: SpanCallback): number {
+function scanDelimiter(text: string, d: number, keys: KeyVerdicts, report: SpanCallback, found: KeySpan): number {
   const n = text.length;
   const delim = text.charCodeAt(d);
   const next = text.charCodeAt(d + 1);
@@ -71,8 +71,8 @@ function scanDelimiter(text: string, d: number, keys: KeyVerdicts, report: SpanC
     opStart = compoundStart(text, d);
     if (opStart === -1) return d + 1;
   }
-  if (!readKeyBefore(text, opStart)) return d + 1;
-  let { start, end, hash } = foundKey;
+  if (!readKeyBefore(text, opStart, found)) return d + 1;
+  let { start, end, hash } = found;
   // `arn:aws:secretsmanager:…:secret:db`, `io.jsonwebtoken:jjwt-api:0.12`: a name in a colon chain
   if (delim === 0x3a && text.charCodeAt(start - 1) === 0x3a && !isSpace(next)) return d + 1;
   // `scheme://user:password@host`: the user of URL userinfo, whose password the userinfo detector owns
@@ -80,8 +80,8 @@ function scanDelimiter(text: string, d: number, keys: KeyVerdicts, report: SpanC
   let kind = keys.kind(text, start, end, hash);
   if (kind === KEY_NONE) {
     // `<add key="DbPassword" value="…"/>`: the key attribute names the value
-    if (delim === 0x3d && isValueAttribute(text, start, end) && pairedAttributeName(text, start)) {
-      ({ start, end, hash } = foundKey);
+    if (delim === 0x3d && isValueAttribute(text, start, end) && pairedAttributeName(text, start, found)) {
+      ({ start, end, hash } = found);
       kind = keys.kind(text, start, end, hash);
     }
     if (kind === KEY_NONE) return d + 1;
@@ -97,8 +97,15 @@ function scanDelimiter(text: string, d: number, keys: KeyVerdicts, report: SpanC
  * @param keys kinds of raw keys as written (`API_TOKEN`, `x-api-key`, `db.password`)
  * @param profile the text's profile (see detect/facts.ts), when known, so that forms its facts rule
  *   out are not searched for: exact facts for a short text, a native search per fact for a long one
+ * @param found where the key readers write the key they found (a scan session passes its own)
  */
-export function scanKeyValues(text: string, keys: KeyVerdicts, report: SpanCallback, profile?: TextProfile): void {
+export function scanKeyValues(
+  text: string,
+  keys: KeyVerdicts,
+  report: SpanCallback,
+  profile?: TextProfile,
+  found: KeySpan = keySpan(),
+): void {
   let eq = has(profile, EQUALS) ? text.indexOf('=') : -1;
   let colon = has(profile, COLON) ? text.indexOf(':') : -1;
   let dash = has(profile, DOUBLE_DASH) ? text.indexOf('--') : -1;
@@ -111,9 +118,9 @@ export function scanKeyValues(text: string, keys: KeyVerdicts, report: SpanCallb
     if (colon !== -1 && (d === -1 || colon < d)) d = colon;
     if (dash !== -1 && (d === -1 || dash < d)) d = dash;
     if (d === -1) break;
-    from = d === dash ? scanFlag(text, d, keys, report) : scanDelimiter(text, d, keys, report);
+    from = d === dash ? scanFlag(text, d, keys, report) : scanDelimiter(text, d, keys, report, found);
   }
-  if (has(profile, ANGLE)) scanElements(text, keys, report);
+  if (has(profile, ANGLE)) scanElements(text, keys, report, found);
   // a short text's facts are exact; a long one is searched for the character itself (cheaper than
   // the JSON_ESCAPE and UPPER searches, which no other rule of free text needs)
   const short = profile !== undefined && profile.facts !== -1;

@@ -7,7 +7,7 @@
  * Linear: each closing tag is read once, and the text before it is read back only as far as the
  * previous closing tag.
  */
-import { foundKey, KEY_CHAR, MAX_KEY } from './assignment.js';
+import { KEY_CHAR, MAX_KEY, type KeySpan } from './assignment.js';
 import { hashKey, KEY_NONE, type KeyVerdicts } from './key-kinds.js';
 import type { SpanCallback } from './value-reader.js';
 import { keepsValue } from './value-shape.js';
@@ -23,9 +23,9 @@ function isSpace(c: number): boolean {
  * Reads an attribute `key="NAME"` or `name="NAME"` that ends right before offset `e` (spaces may
  * follow it): for `value=`, the key attribute it is paired with (`key="DbPassword" value=`); for
  * the `>` of an opening tag, its key attribute (`<entry key="password">`). On success sets
- * `foundKey` to NAME and returns true.
+ * `found` to NAME and returns true.
  */
-export function pairedAttributeName(text: string, e: number): boolean {
+export function pairedAttributeName(text: string, e: number, found: KeySpan): boolean {
   let i = e;
   while (i > 0 && isSpace(text.charCodeAt(i - 1)) && e - i < 8) i--;
   const quote = text.charCodeAt(i - 1);
@@ -48,9 +48,9 @@ export function pairedAttributeName(text: string, e: number): boolean {
   while (b > 0 && a - b < 5 && (text.charCodeAt(b - 1) | 0x20) >= 0x61 && (text.charCodeAt(b - 1) | 0x20) <= 0x7a) b--;
   const attribute = text.slice(b, a).toLowerCase();
   if ((attribute !== 'key' && attribute !== 'name') || !isSpace(text.charCodeAt(b - 1))) return false;
-  foundKey.start = s;
-  foundKey.end = end;
-  foundKey.hash = hashKey(text, s, end);
+  found.start = s;
+  found.end = end;
+  found.hash = hashKey(text, s, end);
   return true;
 }
 
@@ -61,8 +61,8 @@ export function isValueAttribute(text: string, start: number, end: number): bool
   return true;
 }
 
-/** Reports the text of every element whose name (or key attribute) is sensitive. */
-export function scanElements(text: string, keys: KeyVerdicts, report: SpanCallback): void {
+/** Reports the text of every element whose name (or key attribute) is sensitive. `found` is the caller's scratch. */
+export function scanElements(text: string, keys: KeyVerdicts, report: SpanCallback, found: KeySpan): void {
   let limit = 0; // text before here was read back already
   let close = text.indexOf('</');
   while (close !== -1) {
@@ -87,7 +87,7 @@ export function scanElements(text: string, keys: KeyVerdicts, report: SpanCallba
       }
       if (g > low && text.charCodeAt(g - 1) === 0x3e) {
         let kind = keys.kind(text, local, i, hashKey(text, local, i));
-        if (kind === KEY_NONE && pairedAttributeName(text, g - 1)) kind = keys.kind(text, foundKey.start, foundKey.end, foundKey.hash);
+        if (kind === KEY_NONE && pairedAttributeName(text, g - 1, found)) kind = keys.kind(text, found.start, found.end, found.hash);
         let s = g;
         let e = close;
         while (s < e && isSpace(text.charCodeAt(s))) s++;

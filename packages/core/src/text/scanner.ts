@@ -11,6 +11,7 @@
  */
 import { QUESTION, TextProfile } from '../detect/facts.js';
 import { KEY_VALUE_FACTS, KeyVerdicts, scanKeyValues, type KeyVerdict } from './keyvalue.js';
+import { keySpan } from './assignment.js';
 import { scanQuery } from './query.js';
 import { SpanList, applySpans } from './spans.js';
 import type { CensorOutputs } from '../censor/censor-outputs.js';
@@ -235,6 +236,7 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner {
     const spans = new SpanList();
     const addKeyValue = (start: number, end: number) => spans.add(start, end, KEY_VALUE_DETECTOR);
     const addQuery = (start: number, end: number) => spans.add(start, end, QUERY_DETECTOR);
+    const found = keySpan();
     return {
       profile,
       redact(text: string, sink: SpanSink, secrets: SecretSpans | null = null): string {
@@ -280,7 +282,7 @@ export function compileTextScanner(options: TextScannerOptions): TextScanner {
             runDetector(d, text, spans, profile);
           }
         }
-        if (verdicts !== null && (facts & KEY_VALUE_FACTS) !== 0) scanKeyValues(text, verdicts, addKeyValue, profile);
+        if (verdicts !== null && (facts & KEY_VALUE_FACTS) !== 0) scanKeyValues(text, verdicts, addKeyValue, profile, found);
         if (queryVerdicts !== null && (facts & QUESTION) !== 0 && (facts !== -1 || text.includes('?'))) {
           scanQuery(text, queryVerdicts, addQuery);
         }
