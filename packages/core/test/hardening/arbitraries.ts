@@ -135,6 +135,7 @@ export type Spec =
   | { t: 'sensitive'; key: string; secret: string; inner: Spec | null }
   | { t: 'header'; shape: 'object' | 'fetch' | 'raw' | 'axios'; secret: string; which: number; malformed: boolean }
   | { t: 'jsonText'; key: string; secret: string }
+  | { t: 'echo'; secret: string; where: EchoPlace; before: string }
   | { t: 'dupJson'; key: string; secret: string }
   | { t: 'url'; secret: string; withPassword: boolean }
   | { t: 'obj'; entries: [string, Spec][]; proto: 'plain' | 'null' | 'class' | 'frozen' }
@@ -150,6 +151,14 @@ export type Spec =
   | { t: 'toJSON'; mode: 'value' | 'throws' | 'this'; v: Spec }
   | { t: 'boxed'; v: string | number | boolean }
   | { t: 'date'; ms: number };
+
+/**
+ * Where a secret censored by a key rule after it echoes: plain text, a cookie name, a Set-Cookie
+ * attribute, JSON held in a string (plain, or with a `\u` escape no patch of the outer text can
+ * see), a `key=value` in another string, or an allowed value (kept as it is, in every output).
+ */
+const ECHO_PLACES = ['text', 'cookieName', 'setCookieAttribute', 'nestedJson', 'nestedEscaped', 'keyValue', 'allowed'] as const;
+export type EchoPlace = (typeof ECHO_PLACES)[number];
 
 const anythingLeaf = fc.anything({
   maxDepth: 2,
@@ -203,6 +212,12 @@ export function specArbitrary(options: { known?: boolean; maxDepth?: number } = 
       },
       { weight: 1, arbitrary: fc.record({ key: sensitiveKey, secret: contextSecret }).map((r) => ({ t: 'jsonText' as const, ...r })) },
       { weight: 1, arbitrary: fc.record({ key: sensitiveKey, secret: contextSecret }).map((r) => ({ t: 'dupJson' as const, ...r })) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .record({ secret: contextSecret, where: fc.constantFrom(...ECHO_PLACES), before: filler })
+          .map((r) => ({ t: 'echo' as const, ...r })),
+      },
       { weight: 1, arbitrary: fc.record({ secret: contextSecret, withPassword: fc.boolean() }).map((r) => ({ t: 'url' as const, ...r })) },
       {
         weight: 1,
@@ -286,6 +301,11 @@ export interface Built {
   readonly value: unknown;
   /** Strings that must not appear in any output. */
   readonly secrets: string[];
+  /**
+   * The secrets only an echo reveals (a key rule censors them after a string held them). A limit
+   * that cuts the record before that key leaves them unknown, so they are not checked there.
+   */
+  readonly echoSecrets: string[];
   /** Values for runWithSecrets. */
   readonly known: string[];
   /** Proxy → target, so a snapshot can read a Proxy without running its traps. */
@@ -315,6 +335,7 @@ function headerValue(name: string, secret: string, malformed: boolean): string {
 /** Builds the real input for a spec. */
 export function materialize(spec: Spec): Built {
   const secrets: string[] = [];
+  const echoSecrets: string[] = [];
   const known: string[] = [];
   const proxies = new WeakMap<object, object>();
   const getters = new WeakMap<object, unknown>();
@@ -382,6 +403,26 @@ export function materialize(spec: Spec): Built {
       case 'jsonText':
         secrets.push(s.secret);
         return JSON.stringify({ user: 'ann', nested: { [s.key]: s.secret } });
+      case 'echo': {
+        // written before the key rule that censors it, so the walk finds the echo too late
+        if (s.where !== 'allowed') echoSecrets.push(s.secret);
+        const escaped = `\\u${s.secret.charCodeAt(0).toString(16).padStart(4, '0')}${s.secret.slice(1)}`;
+        const holder: Record<string, unknown> =
+          s.where === 'cookieName'
+            ? { headers: { cookie: `theme=dark; ${s.secret}=1` } }
+            : s.where === 'setCookieAttribute'
+              ? { headers: { 'set-cookie': `sid=1; Domain=${s.secret}; Path=/` } }
+              : s.where === 'nestedJson'
+                ? { nested: JSON.stringify({ note: `${s.before} ${s.secret}` }) }
+                : s.where === 'nestedEscaped'
+                  ? { nested: `{"note":"${escaped}"}` }
+                  : s.where === 'keyValue'
+                    ? { line: `${s.before} token=${s.secret} ok` }
+                    : s.where === 'allowed'
+                      ? { tokenCount: s.secret }
+                      : { note: `${s.before} ${s.secret}` };
+        return { ...holder, password: s.secret };
+      }
       case 'dupJson':
         // JSON text with a duplicate key, as pino writes it: the first value is the secret
         secrets.push(s.secret);
@@ -514,7 +555,7 @@ export function materialize(spec: Spec): Built {
   }
 
   const value = build(spec);
-  return { value, secrets, known, proxies, getters };
+  return { value, secrets, echoSecrets, known, proxies, getters };
 }
 
 // ---- snapshots -------------------------------------------------------------------------------
