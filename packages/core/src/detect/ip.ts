@@ -14,35 +14,108 @@ export function isRedactableIpv4(address: string, before = ''): boolean {
   return !(before !== '' && VERSION_CONTEXT.test(before));
 }
 
-const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+function isHexDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+}
 
-function countGroups(part: string): number {
-  if (part === '') return 0;
-  let total = 0;
-  const groups = part.split(':');
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i] as string;
-    if (i === groups.length - 1 && g.includes('.')) {
-      if (!IPV4.test(g)) return -1;
-      total += 2;
-    } else if (HEX_GROUP.test(g)) total += 1;
-    else return -1;
+/** True when `text[start, end)` is a dotted quad with octets 0–255 and no leading zeros. */
+function isIpv4At(text: string, start: number, end: number): boolean {
+  let i = start;
+  for (let part = 0; part < 4; part++) {
+    if (part > 0) {
+      if (text.charCodeAt(i) !== 0x2e) return false;
+      i++;
+    }
+    const from = i;
+    let value = 0;
+    while (i < end && i - from < 4) {
+      const c = text.charCodeAt(i);
+      if (c < 0x30 || c > 0x39) break;
+      value = value * 10 + (c - 0x30);
+      i++;
+    }
+    const length = i - from;
+    if (length === 0 || length > 3 || value > 255 || (length > 1 && text.charCodeAt(from) === 0x30)) return false;
   }
-  return total;
+  return i === end;
+}
+
+/** What one pass over an IPv6 text found (see `readIpv6`). */
+const INVALID = 0;
+const VALID = 1;
+/** Valid and worth hiding (see `isRedactableIpv6`). */
+const REDACTABLE = 2;
+
+/**
+ * Reads an IPv6 text (RFC 4291 forms: eight groups of 1–4 hex digits, one `::`, an IPv4 tail)
+ * in one pass, with no allocation, and says whether it is valid and whether it is worth hiding.
+ */
+function readIpv6(text: string): number {
+  const n = text.length;
+  let i = 0;
+  /** Groups the text spells (an IPv4 tail spells two), and the group tokens written. */
+  let groups = 0;
+  let tokens = 0;
+  /** Where `::` stands: -1 none, else the offset of its first colon. */
+  let compressedAt = -1;
+  let digit = false;
+  let ipv4 = false;
+  /** Every token so far is zeros; and the last is `0{0,3}1` with all tokens before it zeros. */
+  let allZero = true;
+  let zerosThenOne = false;
+  if (text.charCodeAt(0) === 0x3a) {
+    if (text.charCodeAt(1) !== 0x3a) return INVALID;
+    compressedAt = 0;
+    i = 2;
+  }
+  while (i < n) {
+    const start = i;
+    let zeros = true;
+    while (i < n && i - start < 5 && isHexDigit(text.charCodeAt(i))) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x30 && c <= 0x39) digit = true;
+      if (c !== 0x30) zeros = false;
+      i++;
+    }
+    if (i < n && text.charCodeAt(i) === 0x2e) {
+      // an IPv4 tail ends the text (so it never stands before the `::`)
+      if (!isIpv4At(text, start, n)) return INVALID;
+      groups += 2;
+      tokens++;
+      ipv4 = digit = true;
+      break;
+    }
+    const length = i - start;
+    if (length === 0 || length > 4) return INVALID;
+    const one = text.charCodeAt(i - 1) === 0x31;
+    let leadingZeros = true;
+    for (let k = start; k < i - 1; k++) if (text.charCodeAt(k) !== 0x30) leadingZeros = false;
+    zerosThenOne = tokens > 0 && allZero && one && leadingZeros;
+    if (!zeros) allZero = false;
+    groups++;
+    tokens++;
+    if (i === n) break;
+    if (text.charCodeAt(i) !== 0x3a) return INVALID;
+    i++;
+    if (text.charCodeAt(i) === 0x3a) {
+      if (compressedAt !== -1) return INVALID;
+      compressedAt = i - 1;
+      i++;
+    } else if (i === n) return INVALID;
+  }
+  if (compressedAt === -1 ? groups !== 8 : groups > 7) return INVALID;
+  // worth hiding: a digit, and not `::`, `::1`, the unspecified or loopback address written out
+  if (!digit || tokens === 0) return VALID;
+  if (tokens === 1 && !ipv4 && text.length - (compressedAt === -1 ? 0 : 2) === 1 && text.includes('1')) return VALID;
+  const inner = compressedAt > 0 && compressedAt + 2 < n;
+  if (!inner && !ipv4 && (allZero || zerosThenOne)) return VALID;
+  if (compressedAt !== -1 && tokens < 2) return VALID;
+  return REDACTABLE;
 }
 
 /** True when the text is a syntactically valid IPv6 address (RFC 4291 text forms, incl. `::`). */
 export function isValidIpv6(text: string): boolean {
-  const dbl = text.indexOf('::');
-  if (dbl !== -1 && (text.indexOf('::', dbl + 1) !== -1 || text.includes(':::'))) return false;
-  if (dbl === -1) return countGroups(text) === 8;
-  const head = text.slice(0, dbl);
-  const tail = text.slice(dbl + 2);
-  if (head.includes('.')) return false;
-  const h = countGroups(head);
-  const t = countGroups(tail);
-  return h >= 0 && t >= 0 && h + t <= 7;
+  return readIpv6(text) !== INVALID;
 }
 
 /**
@@ -50,12 +123,5 @@ export function isValidIpv6(text: string): boolean {
  * when compressed, and at least one decimal digit (so `dead::beef`-like words stay).
  */
 export function isRedactableIpv6(text: string): boolean {
-  if (!isValidIpv6(text) || !/\d/.test(text)) return false;
-  let from = 0;
-  let to = text.length;
-  while (from < to && text.charCodeAt(from) === 0x3a) from++;
-  while (to > from && text.charCodeAt(to - 1) === 0x3a) to--;
-  const bare = text.slice(from, to);
-  if (bare === '' || bare === '1' || /^0{1,4}(?::0{1,4})*(?::0{0,3}1)?$/.test(bare)) return false;
-  return !text.includes('::') || bare.split(/:+/).length >= 2;
+  return readIpv6(text) === REDACTABLE;
 }
