@@ -173,6 +173,12 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
    */
   const making: PendingBindings[] = [pendingBindings()];
   let makingLevel = 0;
+  /**
+   * The depth of the line whose values hushlog is walking right now (-1: none). pino calls the
+   * censor for a line only outside those walks, so a call for that depth during one comes from a
+   * child made by a getter meanwhile: it is that child's bindings being made.
+   */
+  let walkingAt = -1;
 
   const state = (): LineState | null => (depth > 0 ? (lines[depth - 1] ?? null) : null);
   const echoesNow = (): string[] => state()?.echoes ?? (making[makingLevel] as PendingBindings).echoes;
@@ -274,9 +280,15 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
   function redactArguments(args: unknown[]): void {
     const st = state();
     const echoes = st === null ? undefined : st.echoes;
-    for (let i = typeof args[0] === 'object' && args[0] !== null ? 2 : 1; i < args.length; i++) {
-      const a = args[i];
-      if (typeof a === 'object' && a !== null) args[i] = redactor.redact(a, echoes);
+    const outer = walkingAt;
+    walkingAt = depth;
+    try {
+      for (let i = typeof args[0] === 'object' && args[0] !== null ? 2 : 1; i < args.length; i++) {
+        const a = args[i];
+        if (typeof a === 'object' && a !== null) args[i] = redactor.redact(a, echoes);
+      }
+    } finally {
+      walkingAt = outer;
     }
   }
 
@@ -319,6 +331,17 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
   function log(input: Record<string, unknown>): Record<string, unknown> {
     const obj = userLog === undefined ? input : userLog(input);
     if (obj === null || typeof obj !== 'object') return obj;
+    const outer = walkingAt;
+    walkingAt = depth;
+    try {
+      return redactMerged(obj);
+    } finally {
+      walkingAt = outer;
+    }
+  }
+
+  /** The merged object of `log`, redacted (or its stand-in, when streamWrite splices its JSON in). */
+  function redactMerged(obj: Record<string, unknown>): Record<string, unknown> {
     const st = state();
     const echoes = st?.echoes;
     // A serializer pino runs after this, on a key hushlog does not claim: its output is read in the finished line.
@@ -370,7 +393,13 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
       v = (mine.apply({ [key]: v }) as Record<string, unknown>)[key];
     }
     if (key === messageKey && typeof v === 'string') return redactor.redactString(v, echoes);
-    return (redactor.redact({ [key]: v }, echoes) as Record<string, unknown>)[key];
+    const outer = walkingAt;
+    walkingAt = depth;
+    try {
+      return (redactor.redact({ [key]: v }, echoes) as Record<string, unknown>)[key];
+    } finally {
+      walkingAt = outer;
+    }
   }
 
   /**
@@ -426,8 +455,8 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
   function censor(value: unknown, path: readonly string[]): unknown {
     const key = path[0];
     if (path.length === 1 && typeof key === 'string' && claimed.has(key)) {
-      // outside a line: a child's bindings being made
-      if (depth === 0) return bindingStandIn(key, value);
+      // outside a line, or during hushlog's own walk of one (a getter that makes a child): a child's bindings being made
+      if (depth === 0 || depth === walkingAt) return bindingStandIn(key, value);
       return redactClaimed(key, value);
     }
     return userRedact === null ? value : userRedact.censor(value, path);

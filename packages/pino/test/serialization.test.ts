@@ -229,6 +229,25 @@ describe('a child made while another child binds its req', () => {
     expect(lines.join('')).not.toContain(INNER);
     expect(records().map((r) => r.msg)).toEqual(['outer saw [REDACTED:echo]', 'inner saw [REDACTED:echo]', 'again [REDACTED:echo]']);
   });
+
+  it('keeps the echoes of a child that a getter makes while a line is logged', () => {
+    const { log, lines, records } = make({ ...pinoRedaction() });
+    const LINE = 'line-key-99887766aa';
+    const CHILD = 'child-key-0a1b2c3d4e';
+    let child: pino.Logger | undefined;
+    const req = {
+      headers: { 'x-api-key': LINE },
+      get url() {
+        child = log.child({ req: { headers: { 'x-api-key': CHILD } } });
+        return '/';
+      },
+    };
+    log.info({ req }, `line ${LINE}`);
+    child!.info(`child ${CHILD}`);
+    expect(lines.join('')).not.toContain(LINE);
+    expect(lines.join('')).not.toContain(CHILD);
+    expect(records().map((r) => r.msg)).toEqual(['line [REDACTED:echo]', 'child [REDACTED:echo]']);
+  });
 });
 
 describe('echoes across the parts of a line', () => {
