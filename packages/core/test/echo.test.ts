@@ -189,6 +189,35 @@ describe('echoes found after the strings that hold them, in JSON text', () => {
     expect(JSON.parse(r.stringify(other))).toEqual(r.redact(other));
   });
 
+  it('walks again when an echo may stand in a number, so the JSON stays valid and the number is kept', () => {
+    for (const record of [
+      { accountId: 40011234, body: '{"msg":"otp 40011234 sent"}}', otp: '40011234' },
+      { id: 12345678, inner: '{"m":"x \\u0031\\u0032345678"}', pin: 12345678 },
+    ]) {
+      const json = r.stringify(record);
+      expect(() => JSON.parse(json)).not.toThrow();
+      expect(JSON.parse(json)).toEqual(r.redact(record));
+      expect(JSON.parse(json)).toMatchObject({ [Object.keys(record)[0] as string]: Object.values(record)[0] });
+    }
+  });
+
+  it('walks again when an allowed value holds an echo that JSON held in a string hides from a patch', () => {
+    const quoted = 'sEcr"3tV4lue99';
+    const allowing = createRedactor({ allow: ['note'] });
+    const record = { note: quoted, inner: JSON.stringify({ msg: `x ${quoted}` }), password: quoted };
+    const out = allowing.redact(record) as Record<string, string>;
+    expect(out.note).toBe(quoted);
+    expect(out.inner).toBe('{"msg":"x [REDACTED:echo]"}');
+    expect(JSON.parse(allowing.stringify(record))).toEqual(out);
+  });
+
+  it('keeps the JSON valid when a string that looks like JSON but is not holds an echo of a number', () => {
+    const record = { id: 12345678, inner: '{"m":"x 12345678",}', pin: 12345678 };
+    const json = r.stringify(record);
+    expect(() => JSON.parse(json)).not.toThrow();
+    expect(JSON.parse(json)).toEqual(r.redact(record));
+  });
+
   it('walks again when two echoes overlap, so their union is censored whole', () => {
     const record = { note: 'abcdefgh12345678', password: 'abcdefgh12', token: 'gh12345678' };
     const json = keysOnly.stringify(record);

@@ -36,6 +36,23 @@ describe('redacting redacted output changes nothing', { timeout: 120_000 }, () =
     expect(r.audit(once)).toEqual([]);
   });
 
+  it.each<[string, Policy | undefined]>([
+    ['the default censor', undefined],
+    ['the remove censor', { censor: { type: 'remove' } }],
+    ['an hmac censor', { censor: { type: 'hmac', key: 'a-secret-key-of-16+', length: 16 } }],
+    ['a mask censor', { censor: { type: 'mask', keepLast: 4 } }],
+  ])('leaves a cookie name or Set-Cookie attribute that %s censored as it is', (_name, policy) => {
+    const redactor = createRedactor(policy);
+    const jwt = [
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9',
+      'eyJzdWIiOiJ1c2VyLTEiLCJpYXQiOjE1MTYyMzkwMjJ9',
+      'c2lnLTEtYWJjZGVmZ2hpamtsbW5vcA',
+    ].join('.');
+    const once = redactor.redact({ headers: { cookie: `${jwt}=1; theme=dark; =abc`, 'set-cookie': `sid=1; Domain=${jwt}; Path=/` } });
+    expect(JSON.stringify(once)).not.toContain(jwt);
+    expect(redactor.redact(once)).toEqual(once);
+  });
+
   it('recognises hmac output as already censored', () => {
     const hmac = createRedactor({ censor: { type: 'hmac', key: 'a-secret-key-of-16+', length: 16 } });
     const once = hmac.redact({ password: 'hunter2', apiKey: 'k-123' }) as Record<string, string>;

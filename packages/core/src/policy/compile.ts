@@ -1,3 +1,4 @@
+import { MIN_KNOWN_SECRET_LENGTH } from '../secrets/known-secrets.js';
 import { compileCensor, REMOVE, type CompiledCensor } from '../censor/compile-censor.js';
 import { CensorOutputs, type CensorOutputSpec } from '../censor/censor-outputs.js';
 import { BUILTIN_DETECTORS } from '../detect/index.js';
@@ -59,6 +60,12 @@ export interface CompiledPolicy {
   readonly pureCensors: boolean;
   /** True when only paths are configured: subtrees off every path are not visited. */
   readonly pathOnly: boolean;
+  /**
+   * The shortest text a styled censor keeps (a cookie name, a Set-Cookie attribute value) that is
+   * scanned: the built-in detectors need 7 characters (`1.2.3.4`), known secrets 6, echoes 8; a
+   * custom detector may match less.
+   */
+  readonly keptTextMinLength: number;
   /** The replacement used when something fails inside (fail closed). */
   readonly failText: string;
   /**
@@ -398,6 +405,7 @@ export function compilePolicy(input: Policy | undefined): CompiledPolicy {
     scanner,
     censorOutputs,
     pathOnly,
+    keptTextMinLength: custom.length > 0 ? 3 : MIN_KNOWN_SECRET_LENGTH,
     trackPath: censorWantsContext || [...detectorCensors.keys()].length > 0 || typeof policy.censor === 'object',
     pureCensors: !censorWantsContext && !functionCensorIn(settings, custom),
     failText: typeof policy.censor === 'string' ? policy.censor : DEFAULT_CENSOR,

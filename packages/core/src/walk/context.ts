@@ -112,6 +112,14 @@ export const ECHO_RULE = 'echo';
 /** The private members of a JSON Web Key (RFC 7517/7518): `d`, the RSA primes and CRT values, `k`, `oth`. */
 const JWK_PRIVATE: ReadonlySet<string> = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth']);
 
+/** The characters JSON text holds outside strings: numbers, `true`, `false`, `null`, punctuation, whitespace. */
+const OUTSIDE_STRINGS = /^[-+.0-9eEtrufalsn{}[\],:\s]*$/;
+
+/** True when every character of `echo` may stand outside a JSON string (so an occurrence may be in a number). */
+function standsOutsideStrings(echo: string): boolean {
+  return OUTSIDE_STRINGS.test(echo);
+}
+
 /** A command-line flag's name after its dashes: a letter, then letters, digits, `_`, `.` or `-`. */
 const FLAG_NAME = /^[A-Za-z][\w.-]+$/;
 /** Strings up to this length are remembered once redacted, up to this many per walker. */
@@ -180,6 +188,8 @@ export class WalkContext {
   echoStart = 0;
   /** False once echoes are seeded: a second pass collects no more. */
   collectEchoes = true;
+  /** True once this walk kept an allowed value as it is (an echo in it must stay there: see echoedEarlier). */
+  allowed = false;
 
   // ---- out-parameters of `decide`, so it allocates no result ----
   nextState: PathState | null = null;
@@ -291,8 +301,9 @@ export class WalkContext {
     this.call = {
       censor: this.censorValue,
       ctx: NO_CONTEXT,
-      // kept text is written as any string is (and noted, for echoes found after it)
-      keep: (text) => this.text(text),
+      // kept text is written as any string is; text too short for any rule to find something in is
+      // kept as it is (the censor's whole output is noted, for echoes found after it: see censor)
+      keep: (text) => (text.length < policy.keptTextMinLength ? text : this.text(text, false)),
       censored: this.isCensored,
       heads: headSlots(),
     };
@@ -314,6 +325,7 @@ export class WalkContext {
     if (known !== null) for (const k of known) secrets.add(k, KNOWN_RULE);
     this.echoStart = secrets.values.length;
     this.collectEchoes = collect;
+    this.allowed = false;
     truncate(this.spanEchoes, 0);
     this.forget();
     // (probed at their first hit, as the walk that collected them would have: see SecretList)
@@ -381,6 +393,11 @@ export class WalkContext {
       earlier.counts.push(held);
     }
     if (earlier.values.length === 0) return null;
+    // The patch counts occurrences; one it cannot tell from an uncounted one voids the count: an
+    // allowed value holds echoes as they are (a second walk keeps them), and an echo made of
+    // characters JSON writes outside strings (`40011234`) may stand in a number.
+    if (this.allowed) earlier.patchable = false;
+    for (const echo of earlier.values) if (standsOutsideStrings(echo)) earlier.patchable = false;
     // a second walk scrubs every echo from the start, so the span that found one is labelled echo
     // there: the string it was found in would read differently, wherever the patch applies
     for (const echo of this.spanEchoes) {
@@ -398,6 +415,17 @@ export class WalkContext {
       if (!outputs.covers(text, at, at + echo.length)) n++;
     }
     return n;
+  }
+
+  /** How many strings are noted for `echoedEarlier` (a partial walk that is undone forgets those after). */
+  get noteCount(): number {
+    return this.seenCount;
+  }
+
+  /** Forgets the strings noted after the first `count` (a partial walk that was undone). */
+  dropNotes(count: number): void {
+    for (let i = count; i < this.seenCount; i++) this.seen[i] = this.seenInputs[i] = '';
+    if (count < this.seenCount) this.seenCount = count;
   }
 
   /** Drops the strings noted for `echoedEarlier` (so a walker holds no log line between calls). */
@@ -522,7 +550,7 @@ export class WalkContext {
     if (state !== null) {
       next = stepState(state, k);
       if (next !== null) {
-        if (next.allow) return this.pathOnly ? Verdict.OffPath : Verdict.Allow;
+        if (next.allow) return this.allow();
         if (next.censor !== null) {
           this.rule = this.pathRule(next.censor);
           this.style = ValueStyle.Plain;
@@ -534,7 +562,7 @@ export class WalkContext {
     this.nextMode = Mode.Plain;
     if (this.pathOnly) return next === null ? Verdict.OffPath : Verdict.Descend;
     const allow = this.policy.allowKeys;
-    if (allow !== null && allow.test(k)) return Verdict.Allow;
+    if (allow !== null && allow.test(k)) return this.allow();
     if (mode === Mode.Jwk && JWK_PRIVATE.has(k)) {
       this.rule = `jwk:${k}`;
       this.style = ValueStyle.Plain;
@@ -554,6 +582,13 @@ export class WalkContext {
     return Verdict.Descend;
   }
 
+  /** The verdict for an allowed entry (off every path, for a paths-only walk), noted for `echoedEarlier`. */
+  private allow(): Verdict {
+    if (this.pathOnly) return Verdict.OffPath;
+    this.allowed = true;
+    return Verdict.Allow;
+  }
+
   /** A Weak verdict settled by its value: Censor when it looks like a secret, else Descend. */
   settle(verdict: Verdict, value: unknown): Verdict {
     if (verdict !== Verdict.Weak) return verdict;
@@ -566,7 +601,7 @@ export class WalkContext {
     this.nextState = next;
     this.nextMode = Mode.Plain;
     if (next !== null) {
-      if (next.allow) return this.pathOnly ? Verdict.OffPath : Verdict.Allow;
+      if (next.allow) return this.allow();
       if (next.censor !== null) {
         this.rule = this.pathRule(next.censor);
         this.style = ValueStyle.Plain;
@@ -616,6 +651,7 @@ export class WalkContext {
     if (track) this.pathKeys.push(k);
     const ctx: CensorContext = this.policy.censorWantsContext ? { rule, path: this.pathThunk() } : NO_CONTEXT;
     let out: unknown;
+    const echoesBefore = this.echoCount;
     try {
       const call = this.call;
       call.ctx = ctx;
@@ -627,9 +663,21 @@ export class WalkContext {
     if (out !== v) {
       this.changes++;
       if (this.findings !== null) this.findings.push({ rule, path: this.pathThunk() });
+      // a styled censor keeps text (a cookie's name, a Set-Cookie attribute) that may hold an echo
+      // found later: its output is noted as it is written, once
+      if (style !== ValueStyle.Plain) this.noteStyled(out, echoesBefore);
     }
     if (track) this.pathKeys.pop();
     return out;
+  }
+
+  /** Notes what a styled censor wrote: a string, or each string of a list (Set-Cookie lines). */
+  private noteStyled(out: unknown, echoesBefore: number): void {
+    if (typeof out === 'string') {
+      if (!this.isCensored(out)) this.remember(out, out, echoesBefore);
+    } else if (Array.isArray(out)) {
+      for (const line of out) if (typeof line === 'string' && !this.isCensored(line)) this.remember(line, line, echoesBefore);
+    }
   }
 
   // ---- strings ------------------------------------------------------------------------------
@@ -655,8 +703,11 @@ export class WalkContext {
     return this.text(s);
   }
 
-  /** Free text: detectors, in-string rules, known secrets and echoes. */
-  text(s: string): string {
+  /**
+   * Free text: detectors, in-string rules, known secrets and echoes. `note` false: the caller notes
+   * the string it is part of (for `echoedEarlier`) instead.
+   */
+  text(s: string, note = true): string {
     const secrets = this.secrets;
     const echoes = secrets.values.length - this.echoStart;
     const scan = this.scan;
@@ -669,7 +720,7 @@ export class WalkContext {
       if (hit !== undefined) {
         if (hit.text !== s) this.changes++;
         scan.profile.known(hit.text, hit.escapes);
-        this.remember(s, hit.text, echoes);
+        if (note) this.remember(s, hit.text, echoes);
         return hit.text;
       }
     }
@@ -695,7 +746,7 @@ export class WalkContext {
       memo.set(key, { text: out === s ? key : out, escapes: profile.needsJsonEscape() });
     }
     // noted with the echoes known before it: one found in this very string may echo in it
-    this.remember(s, out, echoes);
+    if (note) this.remember(s, out, echoes);
     return out;
   }
 

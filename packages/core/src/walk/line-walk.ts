@@ -69,6 +69,7 @@ export class LineWalk {
     const findings = ctx.findings === null ? 0 : ctx.findings.length;
     const { changes, limits } = ctx;
     const echoes = ctx.echoCount;
+    const notes = ctx.noteCount;
     const pathLength = ctx.pathKeys.length;
     this.src = text;
     this.pos = 0;
@@ -90,6 +91,7 @@ export class LineWalk {
       ctx.changes = changes;
       ctx.limits = limits;
       ctx.dropEchoes(echoes);
+      ctx.dropNotes(notes);
       ctx.pathKeys.length = pathLength;
       result = null;
     } finally {

@@ -79,15 +79,19 @@ function withHead(value: string, head: number, censored: string, last: HeadSlot)
 
 /**
  * `name=value` → `name=<censored>`, the name scanned as text; a part without `=`, or whose name
- * is not an HTTP token, is censored whole.
+ * is not an HTTP token, is censored whole. A name a censor wrote (a second pass), or emptied (the
+ * remove censor), stays as it is, so redacting twice changes nothing.
  */
 function censorCookiePair(pair: string, call: CensorCall): string {
   if (call.censored(pair)) return pair;
   const eq = pair.indexOf('=');
-  if (eq <= 0) return part(pair, call);
+  if (eq < 0) return part(pair, call);
   const name = pair.slice(0, eq);
-  if (!COOKIE_NAME.test(name)) return part(pair, call);
-  const kept = call.keep(name);
+  let kept = name;
+  if (name !== '' && !call.censored(name)) {
+    if (!COOKIE_NAME.test(name)) return part(pair, call);
+    kept = call.keep(name);
+  }
   const value = part(pair.slice(eq + 1), call);
   return kept === name ? withHead(pair, eq + 1, value, call.heads[COOKIE_SLOT]) : `${kept}=${value}`;
 }
@@ -126,7 +130,16 @@ function censorSetCookie(value: string, call: CensorCall): string {
     const body = attribute.slice(lead);
     const eq = body.indexOf('=');
     const name = (eq === -1 ? body : body.slice(0, eq)).trimEnd().toLowerCase();
-    const text = body === '' || call.censored(body) ? body : COOKIE_ATTRIBUTES.has(name) ? call.keep(body) : part(body, call);
+    let text = body;
+    if (body !== '' && !call.censored(body)) {
+      if (!COOKIE_ATTRIBUTES.has(name)) text = part(body, call);
+      // a known attribute's value is scanned as text (`Domain=<an echo>`); a flag has none
+      else if (eq !== -1) {
+        const value = body.slice(eq + 1);
+        const kept = call.keep(value);
+        if (kept !== value) text = body.slice(0, eq + 1) + kept;
+      }
+    }
     out += `;${attribute.slice(0, lead)}${text}`;
   }
   return out;
