@@ -281,6 +281,13 @@ describe('a censored value that a detector finds whole', () => {
     expect(r.audit(record)).toContainEqual({ rule: 'detector:jwt', path: 'headers.cookie' });
   });
 
+  it('is found by its detector once an echo glued to it is scrubbed, in stringify as in redact', () => {
+    const record = { list: [`xplainsecret004${TOKEN}`], many: { k4: { password: 'plainsecret004' } } };
+    const out = r.redact(record) as { list: string[] };
+    expect(out.list[0]).toBe('x[REDACTED:echo][REDACTED:jwt]');
+    expect(JSON.parse(r.stringify(record))).toEqual(out);
+  });
+
   it('keeps the = after it when the value after that is an echo scrubbed by a second walk', () => {
     const record = { note: `x key=${TOKEN}=plainsecret005`, password: 'plainsecret005' };
     const out = r.redact(record) as { note: string };

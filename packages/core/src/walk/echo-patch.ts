@@ -6,12 +6,34 @@
  * escapes every quote and backslash, so the escaped form of a value can only occur inside one
  * string or key, and an occurrence that starts after an odd number of backslashes is part of an
  * escape (`\n…`), not the value. The patch gives up (and the caller walks again) when it cannot
- * be sure: two occurrences overlap (a second walk would censor their union), or an echo is not
+ * be sure: two occurrences overlap (a second walk would censor their union), an occurrence is glued
+ * to other text (a second walk would read its neighbours anew, see `delimited`), or an echo is not
  * found exactly as often as the walk wrote it (an allowed value holds it too, which a second walk
  * keeps; or JSON held in a string escaped it twice, where the search cannot see it).
  */
 
 import { escapedText } from './json-text.js';
+
+/** True for a space or a tab. */
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+/**
+ * True when the occurrence `[start, end)` of `json` stands between blanks, JSON whitespace escapes
+ * (`\n`, `\t`, `\r`) or the quotes of its string. A second walk reads the text with the echo
+ * replaced: next to anything else (`x<echo><jwt>`, `<echo>/1.2.3.4`, `<echo>=value`), the
+ * replacement changes what the rules see around it, which a patch of the text cannot follow.
+ */
+function delimited(json: string, start: number, end: number): boolean {
+  const before = json.charCodeAt(start - 1);
+  const escapeBefore = (before === 0x6e || before === 0x74 || before === 0x72) && isEscapedAt(json, start - 1);
+  if (!isBlank(before) && !escapeBefore && !(before === 0x22 && !isEscapedAt(json, start - 1))) return false;
+  const after = json.charCodeAt(end);
+  if (isBlank(after) || after === 0x22) return true;
+  const next = json.charCodeAt(end + 1);
+  return after === 0x5c && (next === 0x6e || next === 0x74 || next === 0x72);
+}
 
 /** True when the character at `at` follows an odd number of backslashes (it is escaped). */
 function isEscapedAt(text: string, at: number): boolean {
@@ -49,6 +71,7 @@ export function patchEchoes(
     for (let at = json.indexOf(needle); at !== -1; at = json.indexOf(needle, at + 1)) {
       // inside an escape, or inside a censor output (`REDACTED` in `[REDACTED]`), as a second walk would skip it
       if (isEscapedAt(json, at) || covered(json, at, at + needle.length)) continue;
+      if (!delimited(json, at, at + needle.length)) return null;
       starts.push(at);
       ends.push(at + needle.length);
       texts.push(replacement);
