@@ -218,6 +218,26 @@ describe('echoes found after the strings that hold them, in JSON text', () => {
     expect(JSON.parse(json)).toEqual(r.redact(record));
   });
 
+  it('scrubs an echo inside text shaped like a censor label, whichever comes first', () => {
+    for (const record of [
+      { note: 'x [REDACTED:hunter2hunter2] y', password: 'hunter2hunter2' },
+      { password: 'hunter2hunter2', note: 'x [REDACTED:hunter2hunter2] y' },
+      { headers: { cookie: '[REDACTED:hunter2hunter2]=1' }, password: 'hunter2hunter2' },
+    ]) {
+      const json = r.stringify(record);
+      expect(json).not.toContain('hunter2hunter2');
+      expect(JSON.parse(json)).toEqual(r.redact(record));
+    }
+  });
+
+  it('scrubs an echo found later from a cookie header whose values were censored already', () => {
+    for (const headers of [{ cookie: 'plainSecretVal99=[REDACTED]' }, { 'set-cookie': 'sid=[REDACTED]; Domain=plainSecretVal99' }]) {
+      const record = { headers, password: 'plainSecretVal99' };
+      expect(JSON.stringify(r.redact(record))).not.toContain('plainSecretVal99');
+      expect(r.stringify(record)).not.toContain('plainSecretVal99');
+    }
+  });
+
   it('walks again when two echoes overlap, so their union is censored whole', () => {
     const record = { note: 'abcdefgh12345678', password: 'abcdefgh12', token: 'gh12345678' };
     const json = keysOnly.stringify(record);

@@ -371,11 +371,14 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
       const done = redactor.redact(rest, echoes) as Record<string, unknown>;
       out = {};
       for (const k in obj) if (hasOwn(obj, k)) out[k] = hasOwn(rest, k) ? done[k] : obj[k];
+      // only the keys redacted here are vouched for: a serializer that returns the raw value it was
+      // given must not find it taken for redacted
+      if (st !== null) st.done = done !== null && typeof done === 'object' ? done : null;
     }
     // The walk failed closed (it returned the censor text, not an object): nothing of the object is written.
     if (out === null || typeof out !== 'object') out = { hushlog: WITHHELD_OBJECT };
     if (st !== null) {
-      st.done = out;
+      if (!later) st.done = out;
       st.afterObject = st.echoes.length;
     }
     return out;

@@ -208,6 +208,17 @@ describe('bindings', () => {
   });
 });
 
+describe('serializers that return what they are given', () => {
+  it('still redacts a claimed value whose serializer returns the very object it was given', () => {
+    const { log, lines } = make(pinoRedaction(undefined, { pino: { serializers: { user: (u: unknown) => u, req: (q: unknown) => q } } }));
+    log.info({ user: { password: SECRETS.password } }, 'user');
+    log.info({ req: { headers: { 'x-api-key': KEY } } }, `req ${KEY}`);
+    expect(leaked(lines.join(''))).toEqual([]);
+    expect(lines.join('')).not.toContain(KEY);
+    expect(lines[1]).toContain(`"msg":"req [REDACTED:echo]"`);
+  });
+});
+
 describe('a child made while another child binds its req', () => {
   it("keeps each child's echoes when a getter of a bound req makes another child meanwhile", () => {
     const { log, lines, records } = make({ ...pinoRedaction() });

@@ -407,13 +407,13 @@ export class WalkContext {
     return earlier;
   }
 
-  /** How often `echo` stands in `text` outside a censor output (overlapping occurrences each count). */
+  /**
+   * How often `echo` stands in `text` (overlapping occurrences each count; inside text shaped like
+   * a censor output too, as a second walk scrubs it there: `[REDACTED:<echo>]`).
+   */
   private occurrences(text: string, echo: string): number {
-    const outputs = this.policy.censorOutputs;
     let n = 0;
-    for (let at = text.indexOf(echo); at !== -1; at = text.indexOf(echo, at + 1)) {
-      if (!outputs.covers(text, at, at + echo.length)) n++;
-    }
+    for (let at = text.indexOf(echo); at !== -1; at = text.indexOf(echo, at + 1)) n++;
     return n;
   }
 
@@ -663,10 +663,10 @@ export class WalkContext {
     if (out !== v) {
       this.changes++;
       if (this.findings !== null) this.findings.push({ rule, path: this.pathThunk() });
-      // a styled censor keeps text (a cookie's name, a Set-Cookie attribute) that may hold an echo
-      // found later: its output is noted as it is written, once
-      if (style !== ValueStyle.Plain) this.noteStyled(out, echoesBefore);
     }
+    // a styled censor keeps text (a cookie's name, a Set-Cookie attribute) that may hold an echo
+    // found later: its output is noted as it is written, once (also when it is the value itself)
+    if (style !== ValueStyle.Plain) this.noteStyled(out, echoesBefore);
     if (track) this.pathKeys.pop();
     return out;
   }

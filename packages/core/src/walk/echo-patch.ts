@@ -3,9 +3,10 @@
  *
  * When a rule censors a value after a string holding that value was written, the walk must scrub
  * it there too. For JSON output, the occurrences can be replaced in the text itself: a JSON string
- * escapes every quote and backslash, so the escaped form of a value can only occur inside one
- * string or key, and an occurrence that starts after an odd number of backslashes is part of an
- * escape (`\n…`), not the value. The patch gives up (and the caller walks again) when it cannot
+ * escapes every quote and backslash, so the escaped form of a value that holds a character JSON
+ * writes only inside strings (the walk patches no other: see `EarlierEchoes.patchable`) can only
+ * occur inside one string or key, and an occurrence that starts after an odd number of backslashes
+ * is part of an escape (`\n…`), not the value. The patch gives up (and the caller walks again) when it cannot
  * be sure: two occurrences overlap (a second walk would censor their union), an occurrence is glued
  * to other text (a second walk would read its neighbours anew, see `delimited`), or an echo is not
  * found exactly as often as the walk wrote it (an allowed value holds it too, which a second walk
@@ -47,14 +48,12 @@ function isEscapedAt(text: string, at: number): boolean {
  * patch cannot be sure (see the module comment).
  * @param counts per value, how many occurrences the walk wrote (the patch must find exactly these)
  * @param replacementOf the censor output of a value, as a rule writes it (`[REDACTED:echo]`)
- * @param covered true when `text[start, end)` lies inside a censor output
  */
 export function patchEchoes(
   json: string,
   values: readonly string[],
   counts: readonly number[],
   replacementOf: (value: string) => string,
-  covered: (text: string, start: number, end: number) => boolean,
 ): string | null {
   const starts: number[] = [];
   const ends: number[] = [];
@@ -69,8 +68,8 @@ export function patchEchoes(
     // a text censor gives every echo the same output: escaped once
     if (output !== lastOutput || replacement === '') replacement = escapedText((lastOutput = output));
     for (let at = json.indexOf(needle); at !== -1; at = json.indexOf(needle, at + 1)) {
-      // inside an escape, or inside a censor output (`REDACTED` in `[REDACTED]`), as a second walk would skip it
-      if (isEscapedAt(json, at) || covered(json, at, at + needle.length)) continue;
+      // inside an escape (`\n…`): not the value
+      if (isEscapedAt(json, at)) continue;
       if (!delimited(json, at, at + needle.length)) return null;
       starts.push(at);
       ends.push(at + needle.length);

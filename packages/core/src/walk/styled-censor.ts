@@ -79,19 +79,17 @@ function withHead(value: string, head: number, censored: string, last: HeadSlot)
 
 /**
  * `name=value` → `name=<censored>`, the name scanned as text; a part without `=`, or whose name
- * is not an HTTP token, is censored whole. A name a censor wrote (a second pass), or emptied (the
- * remove censor), stays as it is, so redacting twice changes nothing.
+ * is not an HTTP token, is censored whole. A name a censor wrote (a second pass: `[REDACTED:jwt]`),
+ * or emptied (the remove censor), is not censored whole, so redacting twice changes nothing; it is
+ * still scanned (a label can hold anything).
  */
 function censorCookiePair(pair: string, call: CensorCall): string {
   if (call.censored(pair)) return pair;
   const eq = pair.indexOf('=');
   if (eq < 0) return part(pair, call);
   const name = pair.slice(0, eq);
-  let kept = name;
-  if (name !== '' && !call.censored(name)) {
-    if (!COOKIE_NAME.test(name)) return part(pair, call);
-    kept = call.keep(name);
-  }
+  if (name !== '' && !COOKIE_NAME.test(name) && !call.censored(name)) return part(pair, call);
+  const kept = name === '' ? name : call.keep(name);
   const value = part(pair.slice(eq + 1), call);
   return kept === name ? withHead(pair, eq + 1, value, call.heads[COOKIE_SLOT]) : `${kept}=${value}`;
 }

@@ -72,7 +72,6 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
   const patchable = policy.pureCensors && findings === null;
   const noPath = (): string => '';
   const echoText = (value: string): string => policy.spanCensor(value, ECHO_RULE, noPath);
-  const covered = (text: string, start: number, end: number): boolean => policy.censorOutputs.covers(text, start, end);
   let busy = false;
 
   function walkOnce(output: Output, v: unknown): unknown {
@@ -142,7 +141,7 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
         // again. Sorted JSON too: a key the patch renamed would keep its place, not its sorted one.
         const patched =
           output === Output.Json && patchable && written.patchable
-            ? patchEchoes(out as string, written.values, written.counts, echoText, covered)
+            ? patchEchoes(out as string, written.values, written.counts, echoText)
             : null;
         if (patched !== null) out = patched;
         else {
