@@ -220,21 +220,27 @@ describe('serializers that return what they are given', () => {
 });
 
 describe('a child made while another child binds its req', () => {
+  /** A req bound to `ownKey` whose `url` getter makes a child of `log` bound to a req with `childKey`. */
+  function reqThatMakesAChild(log: pino.Logger, ownKey: string, childKey: string) {
+    const made: { child?: pino.Logger } = {};
+    const req = {
+      headers: { 'x-api-key': ownKey },
+      get url() {
+        made.child = log.child({ req: { url: '/in', headers: { 'x-api-key': childKey } } });
+        return '/out';
+      },
+    };
+    return { req, made };
+  }
+
   it("keeps each child's echoes when a getter of a bound req makes another child meanwhile", () => {
     const { log, lines, records } = make({ ...pinoRedaction() });
     const OUTER = 'outer-9f8e7d6c5b4a';
     const INNER = 'inner-1a2b3c4d5e6f';
-    let inner: pino.Logger | undefined;
-    const req = {
-      headers: { 'x-api-key': OUTER },
-      get url() {
-        inner = log.child({ req: { url: '/in', headers: { 'x-api-key': INNER } } });
-        return '/out';
-      },
-    };
+    const { req, made } = reqThatMakesAChild(log, OUTER, INNER);
     const outer = log.child({ req });
     outer.info(`outer saw ${OUTER}`);
-    inner!.info(`inner saw ${INNER}`);
+    made.child!.info(`inner saw ${INNER}`);
     outer.info(`again ${OUTER}`);
     expect(lines.join('')).not.toContain(OUTER);
     expect(lines.join('')).not.toContain(INNER);
@@ -245,16 +251,9 @@ describe('a child made while another child binds its req', () => {
     const { log, lines, records } = make({ ...pinoRedaction() });
     const LINE = 'line-key-99887766aa';
     const CHILD = 'child-key-0a1b2c3d4e';
-    let child: pino.Logger | undefined;
-    const req = {
-      headers: { 'x-api-key': LINE },
-      get url() {
-        child = log.child({ req: { headers: { 'x-api-key': CHILD } } });
-        return '/';
-      },
-    };
+    const { req, made } = reqThatMakesAChild(log, LINE, CHILD);
     log.info({ req }, `line ${LINE}`);
-    child!.info(`child ${CHILD}`);
+    made.child!.info(`child ${CHILD}`);
     expect(lines.join('')).not.toContain(LINE);
     expect(lines.join('')).not.toContain(CHILD);
     expect(records().map((r) => r.msg)).toEqual(['line [REDACTED:echo]', 'child [REDACTED:echo]']);
