@@ -16,14 +16,22 @@ import winston from 'winston';
 
 const STORE_KEY = Symbol.for('hushlog.winston.capturedSecrets');
 const CAPTURING = Symbol.for('hushlog.winston.capturesScopes');
+/** On a logger: the secrets of the entry its format is running on (what the format pushes gets them too). */
+const PUSHING = Symbol.for('hushlog.winston.pushingScope');
 
 const shared = globalThis as { [STORE_KEY]?: WeakMap<object, readonly string[]> };
 const captured: WeakMap<object, readonly string[]> = (shared[STORE_KEY] ??= new WeakMap());
 
-/** A winston Logger as far as capturing goes: its `write`, through which every entry enters it. */
+/**
+ * A winston Logger as far as capturing goes: its `write`, through which every entry enters it, and
+ * its `_transform`, which runs the logger's format on each entry (later, once it falls behind).
+ */
 interface Writer {
   write(chunk: unknown, encoding?: unknown, callback?: unknown): boolean;
+  _transform?(chunk: unknown, encoding: unknown, callback: unknown): void;
+  push?(chunk: unknown, encoding?: unknown): boolean;
   [CAPTURING]?: true;
+  [PUSHING]?: readonly string[] | undefined;
 }
 
 /** Records the current scope's secrets for `entry`, when there is a scope and the entry is an object. */
@@ -43,9 +51,11 @@ export function carryScope(from: object, to: object): void {
 }
 
 /**
- * Makes `logger` capture the scope of every entry written to it. Idempotent. The logger's `write`
- * is wrapped on the instance (child loggers write through their parent's), and costs one test
- * while no scope was ever opened.
+ * Makes `logger` capture the scope of every entry written to it, and run its format on an entry in
+ * the scope captured for it: a format of the user's that returns a new object (`({ ...info })`)
+ * hands the formats after it an entry nothing was captured for, which they redact in the scope that
+ * is current, this one. Idempotent. The logger's `write` and `_transform` are wrapped on the instance
+ * (child loggers write through their parent's), and cost one test while no scope was ever opened.
  */
 export function captureScopesOf(logger: unknown): void {
   if (logger === null || typeof logger !== 'object') return;
@@ -60,6 +70,39 @@ export function captureScopesOf(logger: unknown): void {
       return write.call(this, chunk, encoding, callback);
     },
   });
+  const transform = writer._transform;
+  const push = writer.push;
+  if (typeof transform === 'function' && typeof push === 'function') {
+    Object.defineProperty(writer, '_transform', {
+      configurable: true,
+      writable: true,
+      value: function scopedTransform(this: Writer, chunk: unknown, encoding: unknown, callback: unknown): void {
+        const secrets = chunk !== null && typeof chunk === 'object' ? captured.get(chunk) : undefined;
+        if (secrets === undefined) {
+          transform.call(this, chunk, encoding, callback);
+          return;
+        }
+        const outer = this[PUSHING];
+        this[PUSHING] = secrets;
+        try {
+          if (secrets === currentSecrets()) transform.call(this, chunk, encoding, callback);
+          else runWithSecrets(secrets, () => transform.call(this, chunk, encoding, callback));
+        } finally {
+          this[PUSHING] = outer;
+        }
+      },
+    });
+    // what the format returns (a new object, for a format that copies) is captured as its entry was
+    Object.defineProperty(writer, 'push', {
+      configurable: true,
+      writable: true,
+      value: function scopedPush(this: Writer, chunk: unknown, encoding?: unknown): boolean {
+        const secrets = this[PUSHING];
+        if (secrets !== undefined && chunk !== null && typeof chunk === 'object' && !captured.has(chunk)) captured.set(chunk, secrets);
+        return push.call(this, chunk, encoding);
+      },
+    });
+  }
   Object.defineProperty(writer, CAPTURING, { configurable: true, value: true });
 }
 

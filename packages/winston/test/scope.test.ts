@@ -104,6 +104,34 @@ describe('behind a slow transport, with 200 concurrent requests on a real server
     expect(leaked(lines, keys)).toEqual([]);
   });
 
+  it('redactFormat scrubs them after a format of the logger that returns a new object', async () => {
+    const slow = new SlowTransport();
+    const addService = format((info) => ({ ...info, service: 'api' }));
+    const logger = winston.createLogger({ format: format.combine(addService(), redactFormat(), format.json()), transports: [slow] });
+    const keys = await serveConcurrentRequests(200, (key) => {
+      for (let step = 1; step <= 5; step++) logger.info(`step ${step} with key ${key}`);
+    });
+    const lines = await linesOf(slow, 1000);
+
+    expect(lines).toHaveLength(1000);
+    expect(leaked(lines, keys)).toEqual([]);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ service: 'api' });
+  });
+
+  it('RedactingTransport scrubs them after a format of the logger that returns a new object', async () => {
+    const slow = new SlowTransport();
+    const addService = format((info) => ({ ...info, service: 'api' }));
+    const logger = winston.createLogger({
+      format: format.combine(addService(), format.json()),
+      transports: [new RedactingTransport({ transport: slow })],
+    });
+    const keys = await serveConcurrentRequests(200, (key) => logger.info(`data requested with key ${key}`));
+    const lines = await linesOf(slow, 200);
+
+    expect(lines).toHaveLength(200);
+    expect(leaked(lines, keys)).toEqual([]);
+  });
+
   it("scrubs the keys logged through a child logger and as the caller's own object, which stays unchanged", async () => {
     const slow = new SlowTransport();
     const logger = winston.createLogger({ format: format.json(), transports: [new RedactingTransport({ transport: slow })] });
