@@ -29,9 +29,10 @@ export interface CensorCall {
   readonly censor: CompiledCensor;
   readonly ctx: CensorContext;
   /**
-   * Text the censor keeps (a cookie's name, a Set-Cookie attribute) as the walk writes any string:
-   * detectors, in-string rules, known secrets and echoes. A JWT used as a cookie name, or an echo
-   * in a `Domain=` attribute, is censored where it stands, as it is in any other string.
+   * Text the censor keeps (a cookie's name, a Set-Cookie attribute's value) as the walk writes any
+   * string: detectors, in-string rules, known secrets and echoes (text shorter than any of them can
+   * match is returned as it is). A JWT used as a cookie name, or an echo in a `Domain=` attribute,
+   * is censored where it stands, as it is in any other string.
    */
   readonly keep: (text: string) => string;
   /** True for text a censor wrote (a second pass keeps it as it is). */
@@ -115,8 +116,8 @@ const COOKIE_ATTRIBUTES = new Set(['path', 'domain', 'expires', 'max-age', 'secu
 
 /**
  * `sid=abc; Path=/; HttpOnly` → `sid=[REDACTED]; Path=/; HttpOnly`: the cookie value goes, the
- * known attributes stay (scanned as text), and anything else after a `;` (which may be a secret) is
- * censored too.
+ * known attributes stay (their values scanned as text), and anything else after a `;` (which may
+ * be a secret) is censored too.
  */
 function censorSetCookie(value: string, call: CensorCall): string {
   const semi = value.indexOf(';');
