@@ -501,9 +501,31 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     if (userOnChild !== undefined) userOnChild(child as never);
   }
 
+  /**
+   * The user's `fn`, run as hushlog's own walks are (see `walkingAt`): pino runs serializers and the
+   * mixin inside a line, so a child that a getter they read makes meanwhile makes its bindings there.
+   */
+  function asWalk<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+    return function (this: unknown, ...args: A): R {
+      const outer = walkingAt;
+      walkingAt = depth;
+      try {
+        return fn.apply(this, args);
+      } finally {
+        walkingAt = outer;
+      }
+    };
+  }
+  const serializers = user.serializers;
+  const mixin = user.mixin;
+
   const { redact: _ignored, ...rest } = user;
   return {
     ...rest,
+    ...(serializers !== undefined && serializers !== null
+      ? { serializers: Object.fromEntries(Object.entries(serializers).map(([k, fn]) => [k, typeof fn === 'function' ? asWalk(fn) : fn])) }
+      : {}),
+    ...(typeof mixin === 'function' ? { mixin: asWalk(mixin) } : {}),
     hooks: { ...user.hooks, logMethod: logMethod as never, streamWrite },
     formatters: { ...user.formatters, log },
     onChild: onChild as never,

@@ -247,6 +247,31 @@ describe('a child made while another child binds its req', () => {
     expect(records().map((r) => r.msg)).toEqual(['outer saw [REDACTED:echo]', 'inner saw [REDACTED:echo]', 'again [REDACTED:echo]']);
   });
 
+  it('keeps the echoes of a child that a getter makes while a serializer or the mixin of the line reads it', () => {
+    const OWN = 'own-key-1234567890ab';
+    const CHILD = 'child-key-0a1b2c3d4e';
+    for (const via of ['serializer', 'mixin'] as const) {
+      const made: { log?: pino.Logger; child?: pino.Logger } = {};
+      const req = {
+        headers: { 'x-api-key': OWN },
+        get url() {
+          made.child = made.log!.child({ req: { headers: { 'x-api-key': CHILD } } });
+          return '/';
+        },
+      };
+      const userOptions: pino.LoggerOptions =
+        via === 'serializer'
+          ? { serializers: { req: (r: typeof req) => ({ url: r.url, headers: r.headers }) } }
+          : { mixin: () => ({ route: req.url }) };
+      const out = make(pinoRedaction(undefined, { pino: userOptions }));
+      made.log = out.log;
+      out.log.info({ req }, 'line');
+      made.child!.info(`child ${CHILD}`);
+      expect(out.lines.join('')).not.toContain(CHILD);
+      expect(out.records().at(-1)?.msg).toBe('child [REDACTED:echo]');
+    }
+  });
+
   it('keeps the echoes of a child that a getter makes while a line is logged', () => {
     const { log, lines, records } = make({ ...pinoRedaction() });
     const LINE = 'line-key-99887766aa';
