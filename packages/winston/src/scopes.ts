@@ -15,7 +15,15 @@ import { currentSecrets, runWithSecrets } from '@hushlog/core';
 import winston from 'winston';
 
 const STORE_KEY = Symbol.for('hushlog.winston.capturedSecrets');
+/** On a logger (or its prototype): `write` captures scopes. */
 const CAPTURING = Symbol.for('hushlog.winston.capturesScopes');
+/**
+ * On a logger: its format runs in the captured scope. A flag of its own, so that a build that only
+ * wraps `write` (an older copy of this adapter, loaded first) does not keep this one from wrapping.
+ */
+const FORMAT_SCOPED = Symbol.for('hushlog.winston.formatInScope');
+/** On a transport prototype: its format and `log` run in the captured scope. */
+const TRANSPORT_SCOPED = Symbol.for('hushlog.winston.transportInScope');
 /** On a logger: the secrets of the entry its format is running on (what the format pushes gets them too). */
 const PUSHING = Symbol.for('hushlog.winston.pushingScope');
 
@@ -23,21 +31,40 @@ const shared = globalThis as { [STORE_KEY]?: WeakMap<object, readonly string[]> 
 const captured: WeakMap<object, readonly string[]> = (shared[STORE_KEY] ??= new WeakMap());
 
 /**
- * A winston Logger as far as capturing goes: its `write`, through which every entry enters it, and
- * its `_transform`, which runs the logger's format on each entry (later, once it falls behind).
+ * A winston Logger as far as capturing goes: its `write`, through which every entry enters it, its
+ * `_transform`, which runs the logger's format on each entry (later, once it falls behind), and its
+ * `push`, which hands the formatted entry on.
  */
 interface Writer {
   write(chunk: unknown, encoding?: unknown, callback?: unknown): boolean;
   _transform?(chunk: unknown, encoding: unknown, callback: unknown): void;
   push?(chunk: unknown, encoding?: unknown): boolean;
   [CAPTURING]?: true;
+  [FORMAT_SCOPED]?: true;
   [PUSHING]?: readonly string[] | undefined;
 }
 
-/** Records the current scope's secrets for `entry`, when there is a scope and the entry is an object. */
+/** A winston-transport TransportStream prototype: `_write` and `_writev` run its format and `log`. */
+interface TransportWrites {
+  _write?(chunk: unknown, encoding: unknown, callback: unknown): unknown;
+  _writev?(chunks: readonly { chunk: unknown }[], callback: (error?: unknown) => void): unknown;
+  logv?: unknown;
+  [TRANSPORT_SCOPED]?: true;
+}
+
+/** The secrets captured for `entry`, if it is an object that has some. */
+function capturedFor(entry: unknown): readonly string[] | undefined {
+  return entry !== null && typeof entry === 'object' ? captured.get(entry) : undefined;
+}
+
+/**
+ * Records the current scope's secrets for `entry`, when there is a scope and the entry is an object
+ * that has none yet: the first capture is where it was logged (a logger piped into another hands
+ * the entry on later, in whatever request is current then).
+ */
 export function captureScope(entry: unknown): void {
   const secrets = currentSecrets();
-  if (secrets !== null && entry !== null && typeof entry === 'object') captured.set(entry, secrets);
+  if (secrets !== null && entry !== null && typeof entry === 'object' && !captured.has(entry)) captured.set(entry, secrets);
 }
 
 /**
@@ -50,16 +77,14 @@ export function carryScope(from: object, to: object): void {
   else captureScope(to);
 }
 
-/**
- * Makes `logger` capture the scope of every entry written to it, and run its format on an entry in
- * the scope captured for it: a format of the user's that returns a new object (`({ ...info })`)
- * hands the formats after it an entry nothing was captured for, which they redact in the scope that
- * is current, this one. Idempotent. The logger's `write` and `_transform` are wrapped on the instance
- * (child loggers write through their parent's), and cost one test while no scope was ever opened.
- */
-export function captureScopesOf(logger: unknown): void {
-  if (logger === null || typeof logger !== 'object') return;
-  const writer = logger as Writer;
+/** `fn` called on `self` with `args`, in a scope holding `secrets` unless that is the current one. */
+function callInScope<R>(secrets: readonly string[], fn: (...args: never[]) => R, self: unknown, args: readonly unknown[]): R {
+  if (secrets === currentSecrets()) return fn.apply(self, args as never[]);
+  return runWithSecrets(secrets, () => fn.apply(self, args as never[]));
+}
+
+/** Wraps a logger's `write` so that every entry written to it gets the current scope captured. */
+function captureWrites(writer: Writer): void {
   if (writer[CAPTURING] || typeof writer.write !== 'function') return;
   const write = writer.write;
   Object.defineProperty(writer, 'write', {
@@ -70,51 +95,117 @@ export function captureScopesOf(logger: unknown): void {
       return write.call(this, chunk, encoding, callback);
     },
   });
-  const transform = writer._transform;
-  const push = writer.push;
-  if (typeof transform === 'function' && typeof push === 'function') {
-    Object.defineProperty(writer, '_transform', {
-      configurable: true,
-      writable: true,
-      value: function scopedTransform(this: Writer, chunk: unknown, encoding: unknown, callback: unknown): void {
-        const secrets = chunk !== null && typeof chunk === 'object' ? captured.get(chunk) : undefined;
-        if (secrets === undefined) {
-          transform.call(this, chunk, encoding, callback);
-          return;
-        }
-        const outer = this[PUSHING];
-        this[PUSHING] = secrets;
-        try {
-          if (secrets === currentSecrets()) transform.call(this, chunk, encoding, callback);
-          else runWithSecrets(secrets, () => transform.call(this, chunk, encoding, callback));
-        } finally {
-          this[PUSHING] = outer;
-        }
-      },
-    });
-    // what the format returns (a new object, for a format that copies) is captured as its entry was
-    Object.defineProperty(writer, 'push', {
-      configurable: true,
-      writable: true,
-      value: function scopedPush(this: Writer, chunk: unknown, encoding?: unknown): boolean {
-        const secrets = this[PUSHING];
-        if (secrets !== undefined && chunk !== null && typeof chunk === 'object' && !captured.has(chunk)) captured.set(chunk, secrets);
-        return push.call(this, chunk, encoding);
-      },
-    });
-  }
   Object.defineProperty(writer, CAPTURING, { configurable: true, value: true });
 }
 
 /**
- * Makes every winston Logger capture request scopes: wraps `write` on winston's `Logger.prototype`
- * (once per process, whichever build of this adapter asks first). Called when a hushlog format or
- * transport is created. A logger made by another copy of winston is covered by
- * {@link captureScopesOf} when it pipes into a RedactingTransport.
+ * Wraps a logger's `_transform` and `push`: its format runs on an entry in the scope captured for
+ * it, and what the format pushes (a new object, for a format of the user's that copies) is captured
+ * as its entry was, for a transport that redacts it later.
+ */
+function scopeFormat(writer: Writer): void {
+  const transform = writer._transform;
+  const push = writer.push;
+  if (writer[FORMAT_SCOPED] || typeof transform !== 'function' || typeof push !== 'function') return;
+  Object.defineProperty(writer, '_transform', {
+    configurable: true,
+    writable: true,
+    value: function scopedTransform(this: Writer, chunk: unknown, encoding: unknown, callback: unknown): void {
+      const secrets = capturedFor(chunk);
+      const outer = this[PUSHING];
+      // (an entry without a scope pushes none, even when it is transformed inside another's)
+      this[PUSHING] = secrets;
+      try {
+        if (secrets === undefined) transform.call(this, chunk, encoding, callback);
+        else callInScope(secrets, transform, this, [chunk, encoding, callback]);
+      } finally {
+        this[PUSHING] = outer;
+      }
+    },
+  });
+  Object.defineProperty(writer, 'push', {
+    configurable: true,
+    writable: true,
+    value: function scopedPush(this: Writer, chunk: unknown, encoding?: unknown): boolean {
+      const secrets = this[PUSHING];
+      if (secrets !== undefined && chunk !== null && typeof chunk === 'object' && !captured.has(chunk)) captured.set(chunk, secrets);
+      return push.call(this, chunk, encoding);
+    },
+  });
+  Object.defineProperty(writer, FORMAT_SCOPED, { configurable: true, value: true });
+}
+
+const NOOP = (): void => {};
+
+/**
+ * Wraps a transport prototype's `_write` and `_writev`: winston-transport runs a transport's own
+ * format on a copy of the entry (`Object.assign({}, info)`), later once the transport falls behind,
+ * so the format and `log` run in the scope captured for the entry. A batch is written one entry at
+ * a time for that (unless the transport takes batches itself, `logv`, which runs no format).
+ */
+function scopeTransportWrites(proto: TransportWrites): void {
+  const write = proto._write;
+  const writev = proto._writev;
+  if (proto[TRANSPORT_SCOPED] || typeof write !== 'function' || typeof writev !== 'function') return;
+  Object.defineProperty(proto, '_write', {
+    configurable: true,
+    writable: true,
+    value: function scopedWrite(this: TransportWrites, chunk: unknown, encoding: unknown, callback: unknown): unknown {
+      const secrets = capturedFor(chunk);
+      return secrets === undefined
+        ? write.call(this, chunk, encoding, callback)
+        : callInScope(secrets, write, this, [chunk, encoding, callback]);
+    },
+  });
+  Object.defineProperty(proto, '_writev', {
+    configurable: true,
+    writable: true,
+    value: function scopedWritev(
+      this: TransportWrites,
+      chunks: readonly { chunk: unknown }[],
+      callback: (error?: unknown) => void,
+    ): unknown {
+      if (this.logv !== undefined || !chunks.some((c) => capturedFor(c.chunk) !== undefined)) return writev.call(this, chunks, callback);
+      try {
+        for (const c of chunks) {
+          const secrets = capturedFor(c.chunk);
+          if (secrets === undefined) writev.call(this, [c], NOOP);
+          else callInScope(secrets, writev, this, [[c], NOOP]);
+        }
+      } catch (err) {
+        // as winston-transport does: the batch is done, and the format's error goes on up
+        callback(null);
+        throw err;
+      }
+      return callback(null);
+    },
+  });
+  Object.defineProperty(proto, TRANSPORT_SCOPED, { configurable: true, value: true });
+}
+
+/**
+ * Makes `logger` capture the scope of every entry written to it, and run its format on an entry in
+ * the scope captured for it (see `scopeFormat`). Idempotent. The logger's `write`, `_transform` and
+ * `push` are wrapped on the instance (child loggers write through their parent's), and cost one
+ * test while no scope was ever opened.
+ */
+export function captureScopesOf(logger: unknown): void {
+  if (logger === null || typeof logger !== 'object') return;
+  captureWrites(logger as Writer);
+  scopeFormat(logger as Writer);
+}
+
+/**
+ * Makes every winston Logger capture request scopes, and every winston transport write in them:
+ * wraps `write`, `_transform` and `push` on winston's `Logger.prototype` and `_write`, `_writev` on
+ * its `Transport.prototype` (once per process, whichever build of this adapter asks first). Called
+ * when a hushlog format or transport is created. A logger made by another copy of winston is covered
+ * by {@link captureScopesOf} when it pipes into a RedactingTransport.
  */
 export function captureWinstonScopes(): void {
-  const Logger = (winston as unknown as { Logger?: { prototype: unknown } }).Logger;
-  if (Logger) captureScopesOf(Logger.prototype);
+  const w = winston as unknown as { Logger?: { prototype: unknown }; Transport?: { prototype: unknown } };
+  if (w.Logger) captureScopesOf(w.Logger.prototype);
+  if (w.Transport) scopeTransportWrites(w.Transport.prototype as TransportWrites);
 }
 
 /**

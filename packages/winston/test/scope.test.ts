@@ -20,6 +20,9 @@ const { format } = winston;
 /** A real transport that falls behind: each line is kept a few milliseconds after it was handed over. */
 class SlowTransport extends TransportStream {
   readonly lines: string[] = [];
+  constructor(options?: TransportStream.TransportStreamOptions) {
+    super(options);
+  }
   override log(info: Record<string | symbol, unknown>, callback: () => void): void {
     setTimeout(() => {
       this.lines.push(String(info[MESSAGE]));
@@ -129,6 +132,31 @@ describe('behind a slow transport, with 200 concurrent requests on a real server
     const lines = await linesOf(slow, 200);
 
     expect(lines).toHaveLength(200);
+    expect(leaked(lines, keys)).toEqual([]);
+  });
+
+  it('redactFormat set on the slow transport itself scrubs them (winston-transport formats a copy, late)', async () => {
+    const slow = new SlowTransport({ format: format.combine(redactFormat(), format.json()) });
+    const logger = winston.createLogger({ transports: [slow] });
+    const keys = await serveConcurrentRequests(200, (key) => {
+      for (let step = 1; step <= 3; step++) logger.info(`step ${step} with key ${key}`);
+    });
+    const lines = await linesOf(slow, 600);
+
+    expect(lines).toHaveLength(600);
+    expect(leaked(lines, keys)).toEqual([]);
+  });
+
+  it('scrubs them when a logger hands its entries to another logger that redacts', async () => {
+    const slow = new SlowTransport();
+    const inner = winston.createLogger({ format: format.combine(redactFormat(), format.json()), transports: [slow] });
+    const outer = winston.createLogger({ format: format.label({ label: 'api' }), transports: [inner] });
+    const keys = await serveConcurrentRequests(200, (key) => {
+      for (let step = 1; step <= 3; step++) outer.info(`step ${step} with key ${key}`);
+    });
+    const lines = await linesOf(slow, 600);
+
+    expect(lines).toHaveLength(600);
     expect(leaked(lines, keys)).toEqual([]);
   });
 
