@@ -83,17 +83,18 @@ function callInScope<R>(secrets: readonly string[], fn: (...args: never[]) => R,
   return runWithSecrets(secrets, () => fn.apply(self, args as never[]));
 }
 
+/** Puts `value` on `target` as a method of its own (writable and configurable, as the one it wraps). */
+function setMethod(target: object, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { configurable: true, writable: true, value });
+}
+
 /** Wraps a logger's `write` so that every entry written to it gets the current scope captured. */
 function captureWrites(writer: Writer): void {
   if (writer[CAPTURING] || typeof writer.write !== 'function') return;
   const write = writer.write;
-  Object.defineProperty(writer, 'write', {
-    configurable: true,
-    writable: true,
-    value: function capturingWrite(this: Writer, chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
-      captureScope(chunk);
-      return write.call(this, chunk, encoding, callback);
-    },
+  setMethod(writer, 'write', function capturingWrite(this: Writer, chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
+    captureScope(chunk);
+    return write.call(this, chunk, encoding, callback);
   });
   Object.defineProperty(writer, CAPTURING, { configurable: true, value: true });
 }
@@ -107,30 +108,22 @@ function scopeFormat(writer: Writer): void {
   const transform = writer._transform;
   const push = writer.push;
   if (writer[FORMAT_SCOPED] || typeof transform !== 'function' || typeof push !== 'function') return;
-  Object.defineProperty(writer, '_transform', {
-    configurable: true,
-    writable: true,
-    value: function scopedTransform(this: Writer, chunk: unknown, encoding: unknown, callback: unknown): void {
-      const secrets = capturedFor(chunk);
-      const outer = this[PUSHING];
-      // (an entry without a scope pushes none, even when it is transformed inside another's)
-      this[PUSHING] = secrets;
-      try {
-        if (secrets === undefined) transform.call(this, chunk, encoding, callback);
-        else callInScope(secrets, transform, this, [chunk, encoding, callback]);
-      } finally {
-        this[PUSHING] = outer;
-      }
-    },
+  setMethod(writer, '_transform', function scopedTransform(this: Writer, chunk: unknown, encoding: unknown, callback: unknown): void {
+    const secrets = capturedFor(chunk);
+    const outer = this[PUSHING];
+    // (an entry without a scope pushes none, even when it is transformed inside another's)
+    this[PUSHING] = secrets;
+    try {
+      if (secrets === undefined) transform.call(this, chunk, encoding, callback);
+      else callInScope(secrets, transform, this, [chunk, encoding, callback]);
+    } finally {
+      this[PUSHING] = outer;
+    }
   });
-  Object.defineProperty(writer, 'push', {
-    configurable: true,
-    writable: true,
-    value: function scopedPush(this: Writer, chunk: unknown, encoding?: unknown): boolean {
-      const secrets = this[PUSHING];
-      if (secrets !== undefined && chunk !== null && typeof chunk === 'object' && !captured.has(chunk)) captured.set(chunk, secrets);
-      return push.call(this, chunk, encoding);
-    },
+  setMethod(writer, 'push', function scopedPush(this: Writer, chunk: unknown, encoding?: unknown): boolean {
+    const secrets = this[PUSHING];
+    if (secrets !== undefined && chunk !== null && typeof chunk === 'object' && !captured.has(chunk)) captured.set(chunk, secrets);
+    return push.call(this, chunk, encoding);
   });
   Object.defineProperty(writer, FORMAT_SCOPED, { configurable: true, value: true });
 }
@@ -147,24 +140,16 @@ function scopeTransportWrites(proto: TransportWrites): void {
   const write = proto._write;
   const writev = proto._writev;
   if (proto[TRANSPORT_SCOPED] || typeof write !== 'function' || typeof writev !== 'function') return;
-  Object.defineProperty(proto, '_write', {
-    configurable: true,
-    writable: true,
-    value: function scopedWrite(this: TransportWrites, chunk: unknown, encoding: unknown, callback: unknown): unknown {
-      const secrets = capturedFor(chunk);
-      return secrets === undefined
-        ? write.call(this, chunk, encoding, callback)
-        : callInScope(secrets, write, this, [chunk, encoding, callback]);
-    },
+  setMethod(proto, '_write', function scopedWrite(this: TransportWrites, chunk: unknown, encoding: unknown, callback: unknown): unknown {
+    const secrets = capturedFor(chunk);
+    return secrets === undefined
+      ? write.call(this, chunk, encoding, callback)
+      : callInScope(secrets, write, this, [chunk, encoding, callback]);
   });
-  Object.defineProperty(proto, '_writev', {
-    configurable: true,
-    writable: true,
-    value: function scopedWritev(
-      this: TransportWrites,
-      chunks: readonly { chunk: unknown }[],
-      callback: (error?: unknown) => void,
-    ): unknown {
+  setMethod(
+    proto,
+    '_writev',
+    function scopedWritev(this: TransportWrites, chunks: readonly { chunk: unknown }[], callback: (error?: unknown) => void): unknown {
       if (this.logv !== undefined || !chunks.some((c) => capturedFor(c.chunk) !== undefined)) return writev.call(this, chunks, callback);
       try {
         for (const c of chunks) {
@@ -179,7 +164,7 @@ function scopeTransportWrites(proto: TransportWrites): void {
       }
       return callback(null);
     },
-  });
+  );
   Object.defineProperty(proto, TRANSPORT_SCOPED, { configurable: true, value: true });
 }
 

@@ -82,6 +82,22 @@ async function linesOf(transport: SlowTransport, count: number): Promise<string[
 /** The keys that reached the output in clear. */
 const leaked = (lines: string[], keys: string[]): string[] => keys.filter((key) => lines.some((line) => line.includes(key)));
 
+/**
+ * Serves 200 concurrent requests that each log `steps` lines holding their key through `logger`,
+ * waits for `slow` to keep them all, and returns the lines and the keys that leaked.
+ */
+async function logStepsPerRequest(
+  logger: winston.Logger,
+  slow: SlowTransport,
+  steps: number,
+): Promise<{ lines: string[]; leaks: string[] }> {
+  const keys = await serveConcurrentRequests(200, (key) => {
+    for (let step = 1; step <= steps; step++) logger.info(`step ${step} with key ${key}`);
+  });
+  const lines = await linesOf(slow, 200 * steps);
+  return { lines, leaks: leaked(lines, keys) };
+}
+
 describe('behind a slow transport, with 200 concurrent requests on a real server', () => {
   it("RedactingTransport scrubs every request's key from what the request logged", async () => {
     const slow = new SlowTransport();
@@ -98,26 +114,20 @@ describe('behind a slow transport, with 200 concurrent requests on a real server
   it('redactFormat in the logger format scrubs them too, although that format runs late', async () => {
     const slow = new SlowTransport();
     const logger = winston.createLogger({ format: format.combine(redactFormat(), format.json()), transports: [slow] });
-    const keys = await serveConcurrentRequests(200, (key) => {
-      for (let step = 1; step <= 5; step++) logger.info(`step ${step} with key ${key}`);
-    });
-    const lines = await linesOf(slow, 1000);
+    const { lines, leaks } = await logStepsPerRequest(logger, slow, 5);
 
     expect(lines).toHaveLength(1000);
-    expect(leaked(lines, keys)).toEqual([]);
+    expect(leaks).toEqual([]);
   });
 
   it('redactFormat scrubs them after a format of the logger that returns a new object', async () => {
     const slow = new SlowTransport();
     const addService = format((info) => ({ ...info, service: 'api' }));
     const logger = winston.createLogger({ format: format.combine(addService(), redactFormat(), format.json()), transports: [slow] });
-    const keys = await serveConcurrentRequests(200, (key) => {
-      for (let step = 1; step <= 5; step++) logger.info(`step ${step} with key ${key}`);
-    });
-    const lines = await linesOf(slow, 1000);
+    const { lines, leaks } = await logStepsPerRequest(logger, slow, 5);
 
     expect(lines).toHaveLength(1000);
-    expect(leaked(lines, keys)).toEqual([]);
+    expect(leaks).toEqual([]);
     expect(JSON.parse(lines[0]!)).toMatchObject({ service: 'api' });
   });
 
@@ -138,26 +148,20 @@ describe('behind a slow transport, with 200 concurrent requests on a real server
   it('redactFormat set on the slow transport itself scrubs them (winston-transport formats a copy, late)', async () => {
     const slow = new SlowTransport({ format: format.combine(redactFormat(), format.json()) });
     const logger = winston.createLogger({ transports: [slow] });
-    const keys = await serveConcurrentRequests(200, (key) => {
-      for (let step = 1; step <= 3; step++) logger.info(`step ${step} with key ${key}`);
-    });
-    const lines = await linesOf(slow, 600);
+    const { lines, leaks } = await logStepsPerRequest(logger, slow, 3);
 
     expect(lines).toHaveLength(600);
-    expect(leaked(lines, keys)).toEqual([]);
+    expect(leaks).toEqual([]);
   });
 
   it('scrubs them when a logger hands its entries to another logger that redacts', async () => {
     const slow = new SlowTransport();
     const inner = winston.createLogger({ format: format.combine(redactFormat(), format.json()), transports: [slow] });
     const outer = winston.createLogger({ format: format.label({ label: 'api' }), transports: [inner] });
-    const keys = await serveConcurrentRequests(200, (key) => {
-      for (let step = 1; step <= 3; step++) outer.info(`step ${step} with key ${key}`);
-    });
-    const lines = await linesOf(slow, 600);
+    const { lines, leaks } = await logStepsPerRequest(outer, slow, 3);
 
     expect(lines).toHaveLength(600);
-    expect(leaked(lines, keys)).toEqual([]);
+    expect(leaks).toEqual([]);
   });
 
   it("scrubs the keys logged through a child logger and as the caller's own object, which stays unchanged", async () => {
