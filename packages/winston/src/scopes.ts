@@ -88,6 +88,11 @@ function setMethod(target: object, name: string, value: unknown): void {
   Object.defineProperty(target, name, { configurable: true, writable: true, value });
 }
 
+/** Marks `target` as wrapped for `flag` (not enumerable: nothing that reads the logger sees it). */
+function setFlag(target: object, flag: symbol): void {
+  Object.defineProperty(target, flag, { configurable: true, value: true });
+}
+
 /** Wraps a logger's `write` so that every entry written to it gets the current scope captured. */
 function captureWrites(writer: Writer): void {
   if (writer[CAPTURING] || typeof writer.write !== 'function') return;
@@ -96,7 +101,7 @@ function captureWrites(writer: Writer): void {
     captureScope(chunk);
     return write.call(this, chunk, encoding, callback);
   });
-  Object.defineProperty(writer, CAPTURING, { configurable: true, value: true });
+  setFlag(writer, CAPTURING);
 }
 
 /**
@@ -125,7 +130,7 @@ function scopeFormat(writer: Writer): void {
     if (secrets !== undefined && chunk !== null && typeof chunk === 'object' && !captured.has(chunk)) captured.set(chunk, secrets);
     return push.call(this, chunk, encoding);
   });
-  Object.defineProperty(writer, FORMAT_SCOPED, { configurable: true, value: true });
+  setFlag(writer, FORMAT_SCOPED);
 }
 
 const NOOP = (): void => {};
@@ -165,7 +170,7 @@ function scopeTransportWrites(proto: TransportWrites): void {
       return callback(null);
     },
   );
-  Object.defineProperty(proto, TRANSPORT_SCOPED, { configurable: true, value: true });
+  setFlag(proto, TRANSPORT_SCOPED);
 }
 
 /**

@@ -1,7 +1,7 @@
-import { MIN_KNOWN_SECRET_LENGTH } from '../secrets/known-secrets.js';
 import { compileCensor, REMOVE, type CompiledCensor } from '../censor/compile-censor.js';
 import { CensorOutputs, type CensorOutputSpec } from '../censor/censor-outputs.js';
 import { BUILTIN_DETECTORS } from '../detect/index.js';
+import { MIN_KNOWN_SECRET_LENGTH } from '../secrets/known-secrets.js';
 import { KeyMatcher } from '../match/keys.js';
 import { normalizeKey } from '../match/normalize.js';
 import { parsePath, type PathSegment } from '../match/path-parse.js';

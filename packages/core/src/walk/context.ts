@@ -136,14 +136,14 @@ export interface EarlierEchoes {
   /** The echoes, each held by at least one string written before it was found. */
   readonly values: string[];
   /**
-   * Per echo: how often those strings hold it outside censor outputs. A patch of the written text
-   * must find each occurrence and no other (an allowed value, or JSON held in a string, writes an
-   * echo where no patch may touch it or can see it).
+   * Per echo: how often those strings hold it. A patch of the written text must find each
+   * occurrence and no other (JSON held in a string may write an echo where no patch can see it).
    */
   readonly counts: number[];
   /**
-   * False when an echo of the walk was found by a span rule (`token=…` in a string): a second walk
-   * labels that very span as an echo, which no patch of the written text can do.
+   * False when a patch of the written text cannot do what a second walk does: an echo of the walk
+   * was found by a span rule (`token=…` in a string; the second walk labels that span as an echo),
+   * the walk kept an allowed value (which holds echoes as they are), or an echo may stand in a number.
    */
   patchable: boolean;
 }
@@ -430,8 +430,7 @@ export class WalkContext {
 
   /** Drops the strings noted for `echoedEarlier` (so a walker holds no log line between calls). */
   forget(): void {
-    for (let i = 0; i < this.seenCount; i++) this.seen[i] = this.seenInputs[i] = '';
-    this.seenCount = 0;
+    this.dropNotes(0);
   }
 
   /**

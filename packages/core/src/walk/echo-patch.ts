@@ -6,11 +6,11 @@
  * escapes every quote and backslash, so the escaped form of a value that holds a character JSON
  * writes only inside strings (the walk patches no other: see `EarlierEchoes.patchable`) can only
  * occur inside one string or key, and an occurrence that starts after an odd number of backslashes
- * is part of an escape (`\n…`), not the value. The patch gives up (and the caller walks again) when it cannot
- * be sure: two occurrences overlap (a second walk would censor their union), an occurrence is glued
- * to other text (a second walk would read its neighbours anew, see `delimited`), or an echo is not
- * found exactly as often as the walk wrote it (an allowed value holds it too, which a second walk
- * keeps; or JSON held in a string escaped it twice, where the search cannot see it).
+ * is part of an escape (`\n…`), not the value. The patch gives up (and the caller walks again)
+ * when it cannot be sure: two occurrences overlap (a second walk would censor their union), an
+ * occurrence is glued to other text (a second walk would read its neighbours anew, see
+ * `delimited`), or an echo is not found exactly as often as the walk wrote it (JSON held in a
+ * string escaped it twice, where the search cannot see it).
  */
 
 import { escapedText } from './json-text.js';
@@ -77,7 +77,6 @@ export function patchEchoes(
     }
     if (starts.length - before !== counts[v]) return null;
   }
-  if (starts.length === 0) return null;
   const order = starts.map((_, i) => i).sort((a, b) => (starts[a] as number) - (starts[b] as number));
   let out = '';
   let last = 0;
