@@ -25,6 +25,15 @@ export interface Redactor {
    * Never throws. `echoes` as for `redact`.
    */
   stringifySorted(value: unknown, echoes?: string[]): string;
+  /**
+   * The members of the object `stringify(value)` writes, without its braces and each after a
+   * comma: `,"a":1,"b":"[REDACTED]"`, or '' for an object with none. For an adapter that writes
+   * them into JSON text of its own (a logger's line, a child's bindings): slicing the braces off
+   * `stringify`'s text would copy all of it. Null when `value` is not written as an object (an
+   * array, a scalar, what its toJSON returns) or its walk failed closed: the caller then has
+   * `stringify` or `redact` write it. Never throws. `echoes` as for `redact`.
+   */
+  stringifyMembers(value: unknown, echoes?: string[]): string | null;
   /** Redacts free text (a log message, an error string, a line that is not JSON). Never throws. `echoes` as for `redact`. */
   redactString(text: string, echoes?: string[]): string;
   /**
@@ -90,6 +99,10 @@ class CompiledRedactor implements Redactor {
 
   stringifySorted(value: unknown, echoes?: string[]): string {
     return this.walkerFor().runSortedJson(value, currentSecrets(), echoes);
+  }
+
+  stringifyMembers(value: unknown, echoes?: string[]): string | null {
+    return this.walkerFor().runMembersJson(value, currentSecrets(), echoes);
   }
 
   redactString(text: string, echoes?: string[]): string {

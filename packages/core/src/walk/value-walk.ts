@@ -90,20 +90,31 @@ export class ValueWalk {
    * @param sorted JSON text only: every object's members in key order, as safe-stable-stringify's
    *   deterministic mode writes the redacted copy (winston's `json()`). Off-path subtrees of a
    *   paths-only policy are still written as JSON.stringify writes them.
+   * @param members JSON text only, not sorted: the root object's members are written without its
+   *   braces, each after a comma (`,"a":1,"b":2`), for a caller that writes them into JSON text of
+   *   its own; `wroteMembers` then says whether the root was such an object
    */
   constructor(
     private readonly ctx: WalkContext,
     readonly json: boolean,
     readonly sorted = false,
+    readonly members = false,
   ) {
     const queryKeys = ctx.policy.queryKeys;
     this.isSensitiveQuery = queryKeys === null ? null : (name) => queryKeys.test(name);
     this.urlCensor = (secret, rule) => ctx.sink(secret, rule);
   }
 
+  /**
+   * True when the last `run` of a members walk wrote the root object's members (false for a root
+   * that is not written as an object: an array, a scalar, what a toJSON or a Map turned into).
+   */
+  wroteMembers = false;
+
   /** Walks a whole value: the copy, or its JSON text (`null` for what JSON cannot write). */
   run(v: unknown): unknown {
     this.top = 0;
+    this.wroteMembers = false;
     const out = this.visit(v, this.ctx.policy.paths, 0, Mode.Plain);
     if (this.json) return out === REMOVE ? 'null' : out;
     return out === REMOVE ? null : out === NEG_ZERO ? 0 : out;
@@ -112,6 +123,18 @@ export class ValueWalk {
   /** A final string as this output writes it. */
   private leaf(s: string): string {
     return this.json ? (this.ctx.escapes(s) ? JSON.stringify(s) : `"${s}"`) : s;
+  }
+
+  /** True when the object at `depth` is the root of a members walk: its members are written bare. */
+  private bareAt(depth: number): boolean {
+    return this.members && depth === 0;
+  }
+
+  /** The end of an object's JSON `text`: its closing brace, or nothing for bare members (see `bareAt`). */
+  private closed(text: string, bare: boolean): string {
+    if (!bare) return text + '}';
+    this.wroteMembers = true;
+    return text;
   }
 
   /** A censor's result (or a kept scalar) as this output writes it; REMOVE stays REMOVE. */
@@ -345,8 +368,9 @@ export class ValueWalk {
     const base = this.top;
     const sorted = this.sorted;
     let copy: Bag | null = null;
-    let text = '{';
-    let first = true;
+    const bare = json && this.bareAt(depth);
+    let text = bare ? '' : '{';
+    let first = !bare;
     for (const k in v) {
       if (!(careful ? hasOwn.call(v, k) : Object.prototype.hasOwnProperty.call(v, k))) continue;
       // A plain object with its own toJSON: JSON.stringify would call it, so redact what it returns.
@@ -402,7 +426,7 @@ export class ValueWalk {
       }
     }
     if (sorted) return this.sortedObject(base);
-    if (json) return text + '}';
+    if (json) return this.closed(text, bare);
     if (copy === null && force) copy = this.flushObject(base, v);
     this.top = base;
     return copy ?? v;
@@ -415,8 +439,9 @@ export class ValueWalk {
   private pathEntriesJson(v: Bag, state: PathState, depth: number, viaToJSON: boolean): string {
     const ctx = this.ctx;
     const base = this.sorted ? this.top : -1;
-    let text = '{';
-    let first = true;
+    const bare = this.bareAt(depth);
+    let text = bare ? '' : '{';
+    let first = !bare;
     for (const k in v) {
       if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
       if (k === 'toJSON' && !viaToJSON && typeof v[k] === 'function') {
@@ -425,7 +450,7 @@ export class ValueWalk {
       }
       if (++ctx.nodes > ctx.maxNodes) {
         ctx.hitLimit(LimitHit.Nodes);
-        if (base === -1) return `${text}${first ? '' : ','}${TRUNCATED_JSON}}`;
+        if (base === -1) return this.closed(`${text}${first ? '' : ','}${TRUNCATED_JSON}`, bare);
         this.keepMember(MARKERS.truncatedKey, TRUNCATED_JSON);
         break;
       }
@@ -444,7 +469,7 @@ export class ValueWalk {
       else text += (first ? '' : ',') + keyJson + (out as string);
       first = false;
     }
-    return base === -1 ? text + '}' : this.sortedObject(base);
+    return base === -1 ? this.closed(text, bare) : this.sortedObject(base);
   }
 
   /**
@@ -454,8 +479,9 @@ export class ValueWalk {
   private hotEntriesJson(v: Bag, depth: number, headerKeys: boolean, viaToJSON: boolean): string {
     const ctx = this.ctx;
     const base = this.sorted ? this.top : -1;
-    let text = '{';
-    let first = true;
+    const bare = this.bareAt(depth);
+    let text = bare ? '' : '{';
+    let first = !bare;
     for (const k in v) {
       if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
       if (k === 'toJSON' && !viaToJSON && typeof v[k] === 'function') {
@@ -464,7 +490,7 @@ export class ValueWalk {
       }
       if (++ctx.nodes > ctx.maxNodes) {
         ctx.hitLimit(LimitHit.Nodes);
-        if (base === -1) return `${text}${first ? '' : ','}${TRUNCATED_JSON}}`;
+        if (base === -1) return this.closed(`${text}${first ? '' : ','}${TRUNCATED_JSON}`, bare);
         this.keepMember(MARKERS.truncatedKey, TRUNCATED_JSON);
         break;
       }
@@ -494,7 +520,7 @@ export class ValueWalk {
       else text += (name === info.name ? (first ? info.json : info.comma) : (first ? '' : ',') + ctx.keyText(name)) + (out as string);
       first = false;
     }
-    return base === -1 ? text + '}' : this.sortedObject(base);
+    return base === -1 ? this.closed(text, bare) : this.sortedObject(base);
   }
 
   /** The copy of an ordinary object or header container, as `hotEntriesJson` writes its JSON. */

@@ -33,6 +33,12 @@ export interface Walker {
   runJson(value: unknown, known: readonly string[] | null, echoes?: string[] | null): string;
   /** As `runJson`, with every object's members in key order (see ValueWalk's `sorted`). */
   runSortedJson(value: unknown, known: readonly string[] | null, echoes?: string[] | null): string;
+  /**
+   * As `runJson`, for an object whose members the caller writes into JSON text of its own: the
+   * members without the braces, each after a comma (`,"a":1`; '' for none). Null when the value is
+   * not written as an object (an array, a scalar, what its toJSON returned) or the walk failed closed.
+   */
+  runMembersJson(value: unknown, known: readonly string[] | null, echoes?: string[] | null): string | null;
   /** Redacts free text. Never throws. `echoes` as for `run`. */
   runText(text: string, known: readonly string[] | null, echoes?: string[] | null): string;
   /** Redacts one line: JSON text as written (every duplicate key judged), anything else as free text. Never throws. */
@@ -45,7 +51,11 @@ const enum Output {
   Text = 2,
   Line = 3,
   SortedJson = 4,
+  MembersJson = 5,
 }
+
+/** What a members walk that failed closed returns inside the walker (JSON text never holds a raw NUL). */
+const FAILED_MEMBERS = '\u0000';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 const objectProto = Object.prototype;
@@ -64,6 +74,7 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
   const copy = new ValueWalk(ctx, false);
   const json = new ValueWalk(ctx, true);
   const sortedJson = new ValueWalk(ctx, true, true);
+  const membersJson = new ValueWalk(ctx, true, false, true);
   const lines = new LineWalk(ctx, json);
   ctx.jsonText = (text, depth) => lines.run(text, depth, null);
   const failJson = quote(policy.failText);
@@ -84,6 +95,8 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
         return ctx.string(v as string, 0, Mode.Plain);
       case Output.SortedJson:
         return sortedJson.run(v);
+      case Output.MembersJson:
+        return membersJson.run(v);
       default: {
         const line = v as string;
         if (!looksLikeJson(line)) return ctx.text(line);
@@ -140,7 +153,7 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
         // JSON text is patched where those echoes stand; anything else (or a patch that cannot be sure) walks
         // again. Sorted JSON too: a key the patch renamed would keep its place, not its sorted one.
         const patched =
-          output === Output.Json && patchable && written.patchable
+          (output === Output.Json || output === Output.MembersJson) && patchable && written.patchable
             ? patchEchoes(out as string, written.values, written.counts, echoText)
             : null;
         if (patched !== null) out = patched;
@@ -174,6 +187,10 @@ export function createWalker(policy: CompiledPolicy, stats: RedactorStats, findi
     run: (v, known, echoes) => guarded(Output.Copy, v, known, policy.failText, echoes ?? null),
     runJson: (v, known, echoes) => guarded(Output.Json, v, known, failJson, echoes ?? null) as string,
     runSortedJson: (v, known, echoes) => guarded(Output.SortedJson, v, known, failJson, echoes ?? null) as string,
+    runMembersJson: (v, known, echoes) => {
+      const out = guarded(Output.MembersJson, v, known, FAILED_MEMBERS, echoes ?? null) as string;
+      return out !== FAILED_MEMBERS && membersJson.wroteMembers ? out : null;
+    },
     runText: (text, known, echoes) => guarded(Output.Text, text, known, policy.failText, echoes ?? null) as string,
     runLine: (line, known, echoes) => guarded(Output.Line, line, known, policy.failText, echoes ?? null) as string,
   };

@@ -5,7 +5,8 @@
  * `redactString` never throw, never mutate the input, keep every prototype as it was, produce valid
  * JSON, and drop every planted secret wherever the generator put it. The JSON text parses to the
  * copy, the copy is JSON-safe, `stringifySorted` writes what safe-stable-stringify (winston's
- * `json()`) writes for the copy, and `audit` names exactly the censored paths.
+ * `json()`) writes for the copy, `stringifyMembers` writes the JSON text's members, and `audit`
+ * names exactly the censored paths.
  */
 import fc from 'fast-check';
 import { configure } from 'safe-stable-stringify';
@@ -74,10 +75,11 @@ function holdsFor(r: Redactor, spec: Spec, auditable: boolean, limited: boolean)
   const before = deepSnapshot(value, built);
   const errors = r.errorCount;
 
-  const { redacted, json, sorted, text, findings } = runWithSecrets(built.known, () => ({
+  const { redacted, json, sorted, members, text, findings } = runWithSecrets(built.known, () => ({
     redacted: r.redact(value),
     json: r.stringify(value),
     sorted: r.stringifySorted(value),
+    members: r.stringifyMembers(value),
     text: r.redactString(typeof value === 'string' ? value : (value as string)),
     findings: auditable ? r.audit(value) : [],
   }));
@@ -104,6 +106,8 @@ function holdsFor(r: Redactor, spec: Spec, auditable: boolean, limited: boolean)
   // which equals the copy, so that no generated getter runs again)
   expect(sorted).toBe(stableStringify(JSON.parse(json)));
   expect(leakedSecrets([sorted], secrets)).toEqual([]);
+  // the members are the JSON text's own, without its braces (or none, for what is not written as an object)
+  if (members !== null) expect(members === '' ? '{}' : `{${members.slice(1)}}`).toBe(json);
 
   // an audit names the censored paths, no more and no fewer (when nothing failed inside, which
   // censors a value without a finding)
