@@ -20,7 +20,7 @@ import type { Redactor } from '@hushlog/core';
 import { pinoPathOf, readUserRedact, type PinoRedactOption, type UserRedact } from './user-redact.js';
 import { FAILED_LINE } from './withheld.js';
 
-const { chindingsSym, messageKeySym, errorKeySym, nestedKeySym } = pino.symbols;
+const { chindingsSym, messageKeySym, errorKeySym, nestedKeySym, lsCacheSym, endSym } = pino.symbols;
 const formattersSym = Symbol.for('pino.formatters');
 const serializersSym = Symbol.for('pino.serializers');
 const hooksSym = Symbol.for('pino.hooks');
@@ -55,7 +55,21 @@ interface LineState {
   members: string | null;
   /** hushlog's streamWrite is the logger's (not replaced by hooks set after the spread options), so the stand-in is written over. */
   spliced: boolean;
+  /** The logger writing the line, while it is written (null after). */
+  logger: Logger | null;
+  /** The line's level number. */
+  level: number;
+  /**
+   * What pino's timestamp function returned for the line (UNSEEN until it is called; the first
+   * call counts: a logger made with the same options during the line calls it too).
+   */
+  time: unknown;
+  /** What the censor returned for the message once the line's time was taken (UNSEEN when it was not called). */
+  message: unknown;
 }
+
+/** A part of a line that pino has not made (yet). */
+const UNSEEN: unique symbol = Symbol('unseen');
 
 type Logger = Record<PropertyKey, unknown> & { redact?: unknown };
 type LogMethod = (this: Logger, args: unknown[], method: (...args: unknown[]) => unknown, level: number) => unknown;
@@ -88,21 +102,26 @@ function standInJson(i: number): string {
   return STAND_IN_JSON[i] ?? JSON.stringify(bindingStandInText(i));
 }
 
-/** `tail` with each binding stand-in written by pino replaced by its JSON value. */
-function withValues(tail: string, values: readonly string[]): string {
+/**
+ * `tail` with each binding stand-in written by pino replaced by its value's redacted JSON: the
+ * text after `heads[i]` in `members[i]` (a member as core wrote it, `,"req":{…}`).
+ */
+function withValues(tail: string, heads: readonly string[], members: readonly string[]): string {
   let out = tail;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < members.length; i++) {
     const standIn = standInJson(i);
     const at = out.indexOf(standIn);
-    if (at !== -1) out = out.slice(0, at) + values[i]! + out.slice(at + standIn.length);
+    if (at === -1) continue;
+    const member = members[i]!;
+    const head = heads[i]!;
+    const value = member.startsWith(head) ? member.slice(head.length) : JSON.stringify(WITHHELD_OBJECT);
+    out = out.slice(0, at) + value + out.slice(at + standIn.length);
   }
   return out;
 }
 
 /** A claimed key's texts, and the one-key object its value is walked in (reused, so a child makes none). */
 interface ClaimedKey {
-  /** `{"key":`, how the walked object's JSON starts. */
-  readonly head: string;
   /** `,"key":`, the member's head in the bindings text. */
   readonly member: string;
   /** `{ key: value }`, holding a value only while it is walked (it must not keep a request alive). */
@@ -113,7 +132,7 @@ interface ClaimedKey {
 
 function claimedKey(key: string): ClaimedKey {
   const quoted = JSON.stringify(key);
-  return { head: `{${quoted}:`, member: `,${quoted}:`, holder: { [key]: undefined }, busy: false };
+  return { member: `,${quoted}:`, holder: { [key]: undefined }, busy: false };
 }
 
 /**
@@ -127,12 +146,14 @@ interface PendingBindings {
   echoes: string[];
   text: string;
   real: string;
-  /** The redacted JSON of each stand-in, by its index. */
+  /** The redacted member of each stand-in (`,"req":{…}`), by its index. */
   readonly values: string[];
+  /** The head of each of those members (`,"req":`), by the same index. */
+  readonly heads: string[];
 }
 
 function pendingBindings(): PendingBindings {
-  return { echoes: [], text: '', real: '', values: [] };
+  return { echoes: [], text: '', real: '', values: [], heads: [] };
 }
 
 /** What stands for a merged object that could not be redacted. */
@@ -197,6 +218,7 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     const real = frame.real;
     // (the values are read only when the tail is not the censored text, which is rare)
     const values = frame.values.length === 0 ? NONE : frame.values.splice(0);
+    const heads = frame.heads.length === 0 ? NONE : frame.heads.splice(0);
     frame.echoes = [];
     frame.text = frame.real = '';
     if (known === undefined) {
@@ -213,7 +235,7 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     // Bindings made only of claimed keys (pino-http's `req`) were redacted by the censor, member by member.
     if (tail === censored && censored !== '') redacted = prefix + real;
     else if (tail.length > 1) {
-      const line = redactor.redactLine(`{${withValues(tail, values).slice(1)}}`, echoes);
+      const line = redactor.redactLine(`{${withValues(tail, heads, values).slice(1)}}`, echoes);
       redacted =
         line.startsWith('{') && line.endsWith('}') ? `${prefix},${line.slice(1, -1)}` : `${prefix},"bindings":${JSON.stringify(line)}`;
     }
@@ -223,7 +245,7 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     return bound;
   }
 
-  function enter(logger: Logger): void {
+  function enter(logger: Logger, level: number): void {
     const bound = bindingsOf(logger);
     let st = lines[depth];
     if (st === undefined)
@@ -238,8 +260,15 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
         afterObject: 0,
         members: null,
         spliced: false,
+        logger: null,
+        level: 0,
+        time: UNSEEN,
+        message: UNSEEN,
       };
     depth++;
+    st.logger = logger;
+    st.level = level;
+    st.time = UNSEEN;
     // (popped: assigning length is a runtime call)
     while (st.echoes.length !== 0) st.echoes.pop();
     if (bound !== null) for (const e of bound.echoes) st.echoes.push(e);
@@ -308,12 +337,13 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
   }
 
   const logMethod: LogMethod = function hushlogLogMethod(args, method, level) {
-    enter(this);
+    enter(this, level);
     try {
       if (userLogMethod !== undefined) return userLogMethod.call(this, args, redactingMethod(method), level);
       redactArguments(args);
       return method.apply(this, args);
     } finally {
+      (lines[depth - 1] as LineState).logger = null; // (a finished line keeps no logger alive)
       depth--;
     }
   };
@@ -357,14 +387,16 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     let out: Record<string, unknown>;
     // (the user's own pino paths are applied by pino to the object it writes: not in one pass)
     if (!later && st !== null && st.spliced && !st.untrusted && nativeUserPaths === 0) {
-      // One pass: the object's redacted JSON, which streamWrite puts where pino writes the stand-in.
-      const json = redactor.stringify(obj, echoes);
-      if (json.charCodeAt(0) === 0x7b) {
-        st.members = json.length > 2 ? `,${json.slice(1, -1)}` : '';
+      // One pass: the object's redacted JSON members, which streamWrite puts where pino writes the stand-in.
+      const members = redactor.stringifyMembers(obj, echoes);
+      if (members !== null) {
+        st.members = members;
         st.afterObject = st.echoes.length;
         return STAND_IN;
       }
-      out = { hushlog: WITHHELD_OBJECT }; // the walk failed closed
+      // not written as an object (a user's formatters.log returned one with a toJSON), or the walk
+      // failed closed: pino writes the redacted copy
+      out = redactor.redact(obj, echoes) as Record<string, unknown>;
     } else if (!later) out = redactor.redact(obj, echoes) as Record<string, unknown>;
     else {
       const rest: Record<string, unknown> = {};
@@ -418,41 +450,45 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     const inner = making[makingLevel];
     if (inner === undefined) making.push(pendingBindings());
     else if (inner.text !== '' || inner.echoes.length !== 0) making[makingLevel] = pendingBindings(); // left by a child that failed
-    let json: string | undefined;
+    let member: string | undefined;
     try {
-      json = claimedJson(key, value, texts, frame.echoes);
+      member = claimedMember(key, value, texts, frame.echoes);
     } finally {
       makingLevel--;
     }
-    if (json === undefined) return undefined;
+    if (member === undefined) return undefined;
     const i = frame.values.length;
     const standIn = STAND_INS[i] ?? bindingStandInText(i);
-    frame.values.push(json);
+    frame.values.push(member);
+    frame.heads.push(texts.member);
     frame.text += texts.member + standInJson(i);
-    frame.real += texts.member + json;
+    frame.real += member;
     return standIn;
   }
 
-  /** A claimed value's redacted JSON text, in one pass (undefined when the censor removes it). */
-  function claimedJson(key: string, value: unknown, texts: ClaimedKey, echoes: string[]): string | undefined {
+  /**
+   * A claimed value's redacted member text (`,"req":{…}`), in one pass: written by core as the
+   * member of a one-key object, so no text is sliced (and copied). Undefined when the censor removes it.
+   */
+  function claimedMember(key: string, value: unknown, texts: ClaimedKey, echoes: string[]): string | undefined {
     if (userRedact?.claimed.has(key) === true || (key === messageKey && typeof value === 'string')) {
       const out = redactClaimed(key, value, echoes);
-      return out === undefined ? undefined : JSON.stringify(out);
+      return out === undefined ? undefined : texts.member + JSON.stringify(out);
     }
-    let json: string;
-    if (texts.busy) json = redactor.stringify({ [key]: value }, echoes);
+    let member: string | null;
+    if (texts.busy) member = redactor.stringifyMembers({ [key]: value }, echoes);
     else {
       texts.busy = true;
       texts.holder[key] = value;
       try {
-        json = redactor.stringify(texts.holder, echoes);
+        member = redactor.stringifyMembers(texts.holder, echoes);
       } finally {
         texts.holder[key] = undefined;
         texts.busy = false;
       }
     }
-    if (json.startsWith(texts.head)) return json.slice(texts.head.length, -1);
-    return json === '{}' ? undefined : JSON.stringify(WITHHELD_OBJECT); // removed, or the walk failed closed
+    if (member === null) return texts.member + JSON.stringify(WITHHELD_OBJECT); // the walk failed closed
+    return member === '' ? undefined : member; // '': removed
   }
 
   /** pino's `redact` censor: hushlog for the claimed keys, the user's censor for the user's paths. */
@@ -461,7 +497,9 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     if (path.length === 1 && typeof key === 'string' && claimed.has(key)) {
       // outside a line, or during hushlog's own walk of one (a getter that makes a child): a child's bindings being made
       if (depth === 0 || depth === walkingAt) return bindingStandIn(key, value);
-      return redactClaimed(key, value);
+      const out = redactClaimed(key, value);
+      if (key === messageKey) (state() as LineState).message = out;
+      return out;
     }
     return userRedact === null ? value : userRedact.censor(value, path);
   }
@@ -476,11 +514,11 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
       const st = state();
       let line = written;
       if (st !== null && st.members !== null) {
-        // pino writes the level, the time and the bindings before the object: search past the bindings' length
-        const at = line.indexOf(STAND_IN_TEXT, st.chindings.length);
-        if (at !== -1) line = line.slice(0, at) + st.members + line.slice(at + STAND_IN_TEXT.length);
+        line = withMembers(st, line, st.members);
         st.members = null;
       }
+      // (a user's logMethod may write more than one line per call: each takes its own time)
+      if (st !== null) st.time = UNSEEN;
       if (userStreamWrite !== undefined) line = userStreamWrite(line);
       // (redactLine appends what it censors to the line's echoes, which the next line resets)
       if (st === null || st.untrusted) return redactor.redactLine(line, st?.echoes);
@@ -495,6 +533,52 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     } catch {
       return FAILED_LINE;
     }
+  }
+
+  /**
+   * The finished line with the merged object's members where pino wrote the stand-in. pino writes a
+   * line as `lsCache[level] + time + bindings + <stand-in> + message member + end` (`_asJson` in
+   * pino's tools.js); when hushlog saw each of those parts made and the lengths agree, the line is
+   * put together from them, so the line pino built is never read (a read copies a string built by
+   * concatenation whole). Otherwise the stand-in is searched for.
+   */
+  function withMembers(st: LineState, written: string, members: string): string {
+    const logger = st.logger;
+    const message = st.message;
+    if (
+      logger !== null &&
+      st.time !== UNSEEN &&
+      (message === UNSEEN || typeof message === 'string') &&
+      logger[chindingsSym] === st.chindings
+    ) {
+      const head = (logger[lsCacheSym] as Record<number, unknown> | undefined)?.[st.level];
+      const end = logger[endSym];
+      if (typeof head === 'string' && typeof end === 'string') {
+        const tail = message === UNSEEN ? end : `,"${messageKey}":${JSON.stringify(message)}${end}`;
+        const line = `${head}${st.time as string}${st.chindings}${members}${tail}`;
+        if (line.length === written.length - STAND_IN_TEXT.length + members.length) return line;
+      }
+    }
+    // pino writes the level, the time and the bindings before the object: search past the bindings' length
+    const at = written.indexOf(STAND_IN_TEXT, st.chindings.length);
+    return at === -1 ? written : written.slice(0, at) + members + written.slice(at + STAND_IN_TEXT.length);
+  }
+
+  /** pino's timestamp function (the user's, or pino's default), noting what it returns for the line being made. */
+  const userTime =
+    typeof user.timestamp === 'function'
+      ? user.timestamp
+      : user.timestamp === false
+        ? pino.stdTimeFunctions.nullTime
+        : pino.stdTimeFunctions.epochTime;
+  function timestamp(): string {
+    const time = userTime();
+    const st = state();
+    if (st !== null && st.time === UNSEEN) {
+      st.time = time;
+      st.message = UNSEEN;
+    }
+    return time;
   }
 
   function onChild(child: Logger): void {
@@ -528,6 +612,7 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
       : {}),
     ...(typeof mixin === 'function' ? { mixin: asWalk(mixin) } : {}),
     hooks: { ...user.hooks, logMethod: logMethod as never, streamWrite },
+    timestamp,
     formatters: { ...user.formatters, log },
     onChild: onChild as never,
     redact: {

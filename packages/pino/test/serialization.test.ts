@@ -3,6 +3,7 @@
  * options and `redact` config composed with hushlog's, children that replace hushlog's options,
  * echoes across the parts of a line, and clean lines byte-identical to plain pino's.
  */
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { createRedactor, type Redactor } from '@hushlog/core';
@@ -315,6 +316,98 @@ describe('echoes across the parts of a line', () => {
   });
 });
 
+/** A timestamp function that writes a counter, so that two loggers' lines can be compared byte for byte. */
+function counter(): () => string {
+  let n = 0;
+  return () => `,"time":${++n}`;
+}
+
+/** Logs the same calls to plain pino and to pino with hushlog's options (built by `hushed` from the same user options). */
+function sideBySide(
+  options: () => pino.LoggerOptions,
+  hushed: (user: pino.LoggerOptions) => pino.LoggerOptions,
+  calls: (log: pino.Logger) => void,
+) {
+  const plain = make(options());
+  const redacted = make(hushed(options()));
+  calls(plain.log);
+  calls(redacted.log);
+  return { plain: plain.lines, hushed: redacted.lines };
+}
+
+describe('lines put together from the parts hushlog saw made', () => {
+  const clean = (log: pino.Logger) => {
+    log.info({ orderId: 'ord_8f3a2c', items: [{ sku: 'SKU-1', qty: 2 }] }, 'order "shipped" \u00e9\u2028 in %dms', 42);
+    log.warn({ n: 1 });
+    log.error({ retry: true }, 'retrying');
+    log.child({ reqId: 'r-1' }).info({ step: 2 }, 'child line');
+  };
+
+  it.each([
+    ['a timestamp of its own, crlf and a message prefix', () => ({ timestamp: counter(), crlf: true, msgPrefix: '[orders] ' })],
+    ['no timestamp, no base and another message key', () => ({ timestamp: false, base: null, messageKey: 'message' })],
+    [
+      'a level formatter and custom levels',
+      () => ({ timestamp: counter(), customLevels: { audit: 35 }, formatters: { level: (label: string) => ({ severity: label }) } }),
+    ],
+  ] as const)('are what plain pino writes, with %s', (_name, options) => {
+    const { plain, hushed } = sideBySide(options as () => pino.LoggerOptions, (user) => pinoRedaction(undefined, { pino: user }), clean);
+    expect(hushed).toEqual(plain);
+  });
+
+  it("are what plain pino writes when the user's timestamp is set beside the spread options", () => {
+    const { plain, hushed } = sideBySide(
+      () => ({ timestamp: counter() }),
+      (user) => ({ ...pinoRedaction(), ...user }),
+      clean,
+    );
+    expect(hushed).toEqual(plain);
+  });
+
+  it('keep the time of their own line when a logger made during the line takes one', () => {
+    const time = counter();
+    const options = pinoRedaction(undefined, { pino: { timestamp: time } });
+    const { log, lines } = make(options);
+    const value = {
+      get made() {
+        pino(options, lineCollector().stream); // (pino takes a time when a logger is made)
+        return 'yes';
+      },
+    };
+    log.info({ value }, 'with a getter');
+    log.info('after');
+    expect(lines.map((l) => (JSON.parse(l) as { time: number }).time)).toEqual([2, 4]);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ value: { made: 'yes' }, msg: 'with a getter' });
+  });
+
+  it('take a time each when a logMethod hook writes two lines for one call', () => {
+    const twice = (user: pino.LoggerOptions): pino.LoggerOptions => ({
+      ...user,
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args);
+          method.apply(this, args);
+        },
+      },
+    });
+    const { plain, hushed } = sideBySide(
+      () => twice({ timestamp: counter() }),
+      (user) => pinoRedaction(undefined, { pino: user }),
+      (log) => log.info({ password: SECRETS.password, n: 1 }, 'twice'),
+    );
+    expect(hushed.map((l) => l.replace('"[REDACTED]"', `"${SECRETS.password}"`))).toEqual(plain);
+    expect(leaked(hushed.join(''))).toEqual([]);
+  });
+
+  it('censor the merged object in place, the rest as pino wrote it', () => {
+    const { log, lines } = make(pinoRedaction(undefined, { pino: { timestamp: () => ',"time":7' } }));
+    log.child({ service: 'api' }).info({ user: { email: SECRETS.email }, password: SECRETS.password }, 'signed in');
+    expect(lines[0]).toBe(
+      `{"level":30,"time":7,"pid":${process.pid},"hostname":${JSON.stringify(hostname())},"service":"api","user":{"email":"[REDACTED]"},"password":"[REDACTED]","msg":"signed in"}\n`,
+    );
+  });
+});
+
 describe('clean lines', () => {
   it("writes a string holding the merged object's stand-in text as the string it is", () => {
     const { log, records } = make({ ...pinoRedaction() });
@@ -353,6 +446,7 @@ describe('a redaction that fails', () => {
     const failing = Object.create(real) as Redactor;
     failing.redact = () => '[REDACTED]';
     failing.stringify = () => '"[REDACTED]"';
+    failing.stringifyMembers = () => null;
     const { log, lines } = make(serializationOptions(failing));
     log.info({ password: SECRETS.password, note: 'kept?' }, 'hello');
     expect(lines).toHaveLength(1);
