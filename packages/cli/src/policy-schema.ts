@@ -3,7 +3,8 @@
  * The schema is the one contract for the JSON form: a document it refuses is refused here with
  * the field named, and a test holds it to what `createRedactor` accepts.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020 as Ajv2020Class, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import schema from '../policy.schema.json' with { type: 'json' };
 
 /** The published schema, as shipped in the package (`@hushlog/cli/policy.schema.json`). */
@@ -11,10 +12,18 @@ export const POLICY_SCHEMA: Readonly<Record<string, unknown>> = schema;
 
 let validator: ValidateFunction | null = null;
 
-/** The compiled schema, made on first use (so loading the package costs nothing). */
+/**
+ * The compiled schema, made on first use. Ajv itself is loaded then too: it takes about 40 ms to
+ * load, which every run of the command paid, with a policy file or not.
+ */
 function validate(): ValidateFunction {
+  if (validator !== null) return validator;
+  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020Class };
   // unicode: false counts string lengths in UTF-16 units, as the library does (`char.length === 1`).
-  validator ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, unicode: false }).compile(schema);
+  // Ajv calls that option deprecated (it still honours it) and says so on stderr; the schema is
+  // ours and its warnings are for us, so they are not written into a user's run.
+  const quiet = { log() {}, warn() {}, error: console.error };
+  validator = new Ajv2020({ allErrors: true, verbose: true, strict: true, unicode: false, logger: quiet }).compile(schema);
   return validator;
 }
 

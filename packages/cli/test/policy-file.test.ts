@@ -12,6 +12,16 @@ beforeAll(() => {
 });
 afterAll(() => tmp.cleanup());
 
+describe('a policy file', () => {
+  it('is applied with nothing written to stderr', async () => {
+    const policy = tmp.file('plain.json', JSON.stringify({ keys: ['ticket'] }));
+    const r = await run(['--policy', policy], '{"ticket":"T-1","mail":"jane@example.com"}\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('{"ticket":"[REDACTED]","mail":"[REDACTED:email]"}\n');
+    expect(r.stderr).toBe('');
+  });
+});
+
 describe('user patterns in a policy file', () => {
   it('runs /(a+)+$/ over a hostile line and finishes at once instead of hanging', async () => {
     const policy = tmp.file('evil.json', JSON.stringify({ preset: 'none', customDetectors: [{ name: 'evil', pattern: '(a+)+$' }] }));
