@@ -124,6 +124,8 @@ function withValues(tail: string, heads: readonly string[], members: readonly st
 interface ClaimedKey {
   /** `,"key":`, the member's head in the bindings text. */
   readonly member: string;
+  /** The member as pino writes it with the first stand-in (made once: a flat string compares without a copy). */
+  readonly firstStandIn: string;
   /** `{ key: value }`, holding a value only while it is walked (it must not keep a request alive). */
   readonly holder: Record<string, unknown>;
   /** True while `holder` is walked: a getter that makes a child meanwhile gets an object of its own. */
@@ -132,7 +134,8 @@ interface ClaimedKey {
 
 function claimedKey(key: string): ClaimedKey {
   const quoted = JSON.stringify(key);
-  return { member: `,${quoted}:`, holder: { [key]: undefined }, busy: false };
+  const member = `,${quoted}:`;
+  return { member, firstStandIn: member + standInJson(0), holder: { [key]: undefined }, busy: false };
 }
 
 /**
@@ -147,9 +150,9 @@ interface PendingBindings {
   text: string;
   real: string;
   /** The redacted member of each stand-in (`,"req":{…}`), by its index. */
-  readonly values: string[];
+  values: string[];
   /** The head of each of those members (`,"req":`), by the same index. */
-  readonly heads: string[];
+  heads: string[];
 }
 
 function pendingBindings(): PendingBindings {
@@ -216,9 +219,12 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     const cut = frame.echoes;
     const censored = frame.text;
     const real = frame.real;
-    // (the values are read only when the tail is not the censored text, which is rare)
-    const values = frame.values.length === 0 ? NONE : frame.values.splice(0);
-    const heads = frame.heads.length === 0 ? NONE : frame.heads.splice(0);
+    // (the values are read only when the tail is not the censored text, which is rare; the frame
+    // gets new lists, since a parent bound below takes its own from the same frame)
+    const values = frame.values.length === 0 ? NONE : frame.values;
+    const heads = frame.heads.length === 0 ? NONE : frame.heads;
+    if (values !== NONE) frame.values = [];
+    if (heads !== NONE) frame.heads = [];
     frame.echoes = [];
     frame.text = frame.real = '';
     if (known === undefined) {
@@ -227,7 +233,7 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
       if (parent !== null && typeof parent[chindingsSym] === 'string') known = bindingsOf(parent) ?? undefined;
     }
     const echoes = known === undefined ? [] : known.echoes.slice();
-    for (const e of cut) echoes.push(e);
+    for (let i = 0; i < cut.length; i++) echoes.push(cut[i] as string);
     // Only the text a child added after its parent's (already redacted) bindings is read.
     const prefix = known !== undefined && chindings.startsWith(known.chindings) ? known.chindings : '';
     const tail = chindings.slice(prefix.length);
@@ -461,7 +467,7 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     const standIn = STAND_INS[i] ?? bindingStandInText(i);
     frame.values.push(member);
     frame.heads.push(texts.member);
-    frame.text += texts.member + standInJson(i);
+    frame.text = i === 0 ? texts.firstStandIn : frame.text + texts.member + standInJson(i);
     frame.real += member;
     return standIn;
   }
@@ -542,6 +548,23 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
    * put together from them, so the line pino built is never read (a read copies a string built by
    * concatenation whole). Otherwise the stand-in is searched for.
    */
+  /**
+   * The last message member and line end, as written (`,"msg":"request completed"}` and the line
+   * end): most lines of a service repeat a few messages, and writing one as JSON costs more than
+   * comparing it with the last.
+   */
+  let lastMessage = '';
+  let lastEnd = '';
+  let lastTail = '';
+  function messageTail(message: string, end: string): string {
+    if (message !== lastMessage || end !== lastEnd) {
+      lastTail = `,"${messageKey}":${JSON.stringify(message)}${end}`;
+      lastMessage = message;
+      lastEnd = end;
+    }
+    return lastTail;
+  }
+
   function withMembers(st: LineState, written: string, members: string): string {
     const logger = st.logger;
     const message = st.message;
@@ -554,7 +577,7 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
       const head = (logger[lsCacheSym] as Record<number, unknown> | undefined)?.[st.level];
       const end = logger[endSym];
       if (typeof head === 'string' && typeof end === 'string') {
-        const tail = message === UNSEEN ? end : `,"${messageKey}":${JSON.stringify(message)}${end}`;
+        const tail = message === UNSEEN ? end : messageTail(message as string, end);
         const line = `${head}${st.time as string}${st.chindings}${members}${tail}`;
         if (line.length === written.length - STAND_IN_TEXT.length + members.length) return line;
       }

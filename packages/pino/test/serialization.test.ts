@@ -341,6 +341,12 @@ describe('lines put together from the parts hushlog saw made', () => {
     log.warn({ n: 1 });
     log.error({ retry: true }, 'retrying');
     log.child({ reqId: 'r-1' }).info({ step: 2 }, 'child line');
+    // two claimed values bound at once, and a message repeated, changed and repeated again
+    const request = log.child({ req: { method: 'GET', url: '/a?page=2' }, res: { statusCode: 200 } });
+    request.info('request completed');
+    request.info('request completed');
+    request.info('request "failed"');
+    log.info('request completed');
   };
 
   it.each([
