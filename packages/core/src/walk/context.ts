@@ -204,8 +204,12 @@ export class WalkContext {
   /** Set by the walker: redacts JSON held in a string, preserving how it was written. */
   jsonText: JsonTextRedactor = () => null;
 
-  /** Redacted strings remembered by this walker, or null when a censor is a function, it audits, or nothing scans strings. */
-  private readonly memo: Map<string, { readonly text: string; readonly escapes: boolean }> | null;
+  /**
+   * Redacted strings remembered by this walker, or null when a censor is a function, it audits, or
+   * nothing scans strings. `text` is null for a string the scan left as it was: the caller then
+   * gets its own string back, which it compares with what it passed by reference, not by content.
+   */
+  private readonly memo: Map<string, { readonly text: string | null; readonly escapes: boolean }> | null;
   /** Set by the sink when the string being scanned had a span that registers an echo. */
   private volatile = false;
   /** Whether a replacement written into the string being scanned needs JSON escaping (and the last one, memoised). */
@@ -717,10 +721,11 @@ export class WalkContext {
     if (memoable) {
       const hit = memo.get(s);
       if (hit !== undefined) {
-        if (hit.text !== s) this.changes++;
-        scan.profile.known(hit.text, hit.escapes);
-        if (note) this.remember(s, hit.text, echoes);
-        return hit.text;
+        const out = hit.text ?? s;
+        if (hit.text !== null) this.changes++;
+        scan.profile.known(out, hit.escapes);
+        if (note) this.remember(s, out, echoes);
+        return out;
       }
     }
     this.replacementEscapes = false;
@@ -742,7 +747,7 @@ export class WalkContext {
       if (memo.size >= MEMO_SIZE) memo.clear();
       // detached: a remembered slice of a long line would keep the whole line alive
       const key = detachString(s);
-      memo.set(key, { text: out === s ? key : out, escapes: profile.needsJsonEscape() });
+      memo.set(key, { text: out === s ? null : out, escapes: profile.needsJsonEscape() });
     }
     // noted with the echoes known before it: one found in this very string may echo in it
     if (note) this.remember(s, out, echoes);
