@@ -20,7 +20,7 @@ import type { Redactor } from '@hushlog/core';
 import { pinoPathOf, readUserRedact, type PinoRedactOption, type UserRedact } from './user-redact.js';
 import { FAILED_LINE } from './withheld.js';
 
-const { chindingsSym, messageKeySym, errorKeySym, nestedKeySym, lsCacheSym, endSym } = pino.symbols;
+const { chindingsSym, messageKeySym, errorKeySym, nestedKeySym, lsCacheSym, endSym, asJsonSym } = pino.symbols;
 const formattersSym = Symbol.for('pino.formatters');
 const serializersSym = Symbol.for('pino.serializers');
 const hooksSym = Symbol.for('pino.hooks');
@@ -55,13 +55,18 @@ interface LineState {
   members: string | null;
   /** hushlog's streamWrite is the logger's (not replaced by hooks set after the spread options), so the stand-in is written over. */
   spliced: boolean;
-  /** The logger writing the line, while it is written (null after). */
+  /**
+   * The logger writing the line, while it is written (null after): the one the log method was
+   * called on, until pino's write takes the time on another (a user's logMethod may write with any
+   * logger), which is then judged in its place.
+   */
   logger: Logger | null;
   /** The line's level number. */
   level: number;
   /**
-   * What pino's timestamp function returned for the line (UNSEEN until it is called; the first
-   * call counts: a logger made with the same options during the line calls it too).
+   * What pino's timestamp function returned for the write being made (UNSEEN until it is called).
+   * pino's write calls it first, as a method of the logger writing; a logger being made calls it
+   * too, but as a plain function, which does not count.
    */
   time: unknown;
   /** What the censor returned for the message once the line's time was taken (UNSEEN when it was not called). */
@@ -252,7 +257,6 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
   }
 
   function enter(logger: Logger, level: number): void {
-    const bound = bindingsOf(logger);
     let st = lines[depth];
     if (st === undefined)
       lines[depth] = st = {
@@ -272,13 +276,32 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
         message: UNSEEN,
       };
     depth++;
-    st.logger = logger;
     st.level = level;
     st.time = UNSEEN;
+    st.message = UNSEEN;
+    st.members = null;
+    st.done = null;
     // (popped: assigning length is a runtime call)
     while (st.echoes.length !== 0) st.echoes.pop();
-    if (bound !== null) for (const e of bound.echoes) st.echoes.push(e);
-    st.seeded = st.afterObject = st.echoes.length;
+    st.seeded = 0;
+    judge(st, logger);
+  }
+
+  /**
+   * Sets up `st` for the lines `logger` writes: its redacted bindings and their echoes (before the
+   * values censored since the line began, which are kept), and whether hushlog sees every part of
+   * its lines made.
+   */
+  function judge(st: LineState, logger: Logger): void {
+    const bound = bindingsOf(logger);
+    st.logger = logger;
+    const echoes = st.echoes;
+    const found = echoes.length === st.seeded ? NONE : echoes.splice(st.seeded);
+    while (echoes.length !== 0) echoes.pop();
+    if (bound !== null) for (let i = 0; i < bound.echoes.length; i++) echoes.push(bound.echoes[i] as string);
+    st.seeded = echoes.length;
+    for (let i = 0; i < found.length; i++) echoes.push(found[i] as string);
+    st.afterObject = echoes.length;
     st.chindings = bound === null ? '' : bound.chindings;
     const formatters = logger[formattersSym] as { log?: unknown } | undefined;
     // hushlog claims the message and error keys it was told of; a logger that writes others (set
@@ -293,8 +316,6 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     const serializers = logger[serializersSym];
     st.serializers = serializers !== null && typeof serializers === 'object' ? (serializers as Record<string, unknown>) : null;
     st.unclaimed = unclaimedOf(serializers);
-    st.done = null;
-    st.members = null;
     st.spliced = (logger[hooksSym] as { streamWrite?: unknown } | undefined)?.streamWrite === streamWrite;
   }
 
@@ -523,11 +544,13 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
         line = withMembers(st, line, st.members);
         st.members = null;
       }
+      // bindings set during the line (setBindings in a mixin or a getter) were written as they were given
+      const rebound = st !== null && st.logger !== null && st.logger[chindingsSym] !== st.chindings;
       // (a user's logMethod may write more than one line per call: each takes its own time)
       if (st !== null) st.time = UNSEEN;
       if (userStreamWrite !== undefined) line = userStreamWrite(line);
       // (redactLine appends what it censors to the line's echoes, which the next line resets)
-      if (st === null || st.untrusted) return redactor.redactLine(line, st?.echoes);
+      if (st === null || st.untrusted || rebound) return redactor.redactLine(line, st?.echoes);
       const echoes = st.echoes;
       for (let i = st.seeded; i < st.afterObject; i++) {
         if (st.chindings.includes(jsonText(echoes[i]!))) return redactor.redactLine(line, echoes);
@@ -548,6 +571,21 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
    * put together from them, so the line pino built is never read (a read copies a string built by
    * concatenation whole). Otherwise the stand-in is searched for.
    */
+  /**
+   * pino's own asJson (found once, on the deepest prototype of a logger that has one), so a line
+   * is put together from its parts only when no one replaced the function that makes it: a
+   * wrapper (a tracer's, a user's) may edit the line, and keep its length.
+   */
+  let ownAsJson: unknown = UNSEEN;
+  function pinoAsJson(logger: Logger): unknown {
+    if (ownAsJson === UNSEEN) {
+      for (let o: object | null = logger; o !== null; o = Object.getPrototypeOf(o) as object | null) {
+        if (Object.prototype.hasOwnProperty.call(o, asJsonSym)) ownAsJson = (o as Logger)[asJsonSym];
+      }
+    }
+    return ownAsJson;
+  }
+
   /**
    * The last message member and line end, as written (`,"msg":"request completed"}` and the line
    * end): most lines of a service repeat a few messages, and writing one as JSON costs more than
@@ -572,7 +610,8 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
       logger !== null &&
       st.time !== UNSEEN &&
       (message === UNSEEN || typeof message === 'string') &&
-      logger[chindingsSym] === st.chindings
+      logger[chindingsSym] === st.chindings &&
+      logger[asJsonSym] === pinoAsJson(logger)
     ) {
       const head = (logger[lsCacheSym] as Record<number, unknown> | undefined)?.[st.level];
       const end = logger[endSym];
@@ -587,19 +626,31 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     return at === -1 ? written : written.slice(0, at) + members + written.slice(at + STAND_IN_TEXT.length);
   }
 
-  /** pino's timestamp function (the user's, or pino's default), noting what it returns for the line being made. */
-  const userTime =
+  /**
+   * pino's timestamp function: the user's, or what pino would choose (`timestamp` left out means
+   * epoch time; set to anything falsy, no time).
+   */
+  const userTime: (this: unknown) => string =
     typeof user.timestamp === 'function'
       ? user.timestamp
-      : user.timestamp === false
-        ? pino.stdTimeFunctions.nullTime
-        : pino.stdTimeFunctions.epochTime;
-  function timestamp(): string {
-    const time = userTime();
+      : !hasOwn(user, 'timestamp') || user.timestamp
+        ? pino.stdTimeFunctions.epochTime
+        : pino.stdTimeFunctions.nullTime;
+  /**
+   * The timestamp function hushlog gives pino. pino's write calls it first, as a method of the
+   * logger writing: that call starts a write of the line being made (a user's logMethod may call
+   * pino's method more than once, or on another logger, which is then judged). pino calls it as a
+   * plain function when a logger is made, which starts nothing.
+   */
+  function timestamp(this: unknown): string {
+    const time = userTime.call(this);
     const st = state();
-    if (st !== null && st.time === UNSEEN) {
+    if (st !== null && typeof this === 'object' && this !== null) {
+      if (this !== st.logger) judge(st, this as Logger);
       st.time = time;
       st.message = UNSEEN;
+      st.members = null;
+      st.done = null;
     }
     return time;
   }

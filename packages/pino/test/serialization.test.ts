@@ -412,6 +412,170 @@ describe('lines put together from the parts hushlog saw made', () => {
       `{"level":30,"time":7,"pid":${process.pid},"hostname":${JSON.stringify(hostname())},"service":"api","user":{"email":"[REDACTED]"},"password":"[REDACTED]","msg":"signed in"}\n`,
     );
   });
+
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['0', 0],
+    ['an empty string', ''],
+  ] as const)('have no time when the timestamp option is %s, as with plain pino', (_name, timestamp) => {
+    const { plain, hushed } = sideBySide(
+      () => ({ timestamp }) as pino.LoggerOptions,
+      (user) => pinoRedaction(undefined, { pino: user }),
+      (log) => log.info({ n: 1 }, 'm'),
+    );
+    expect(hushed).toEqual(plain);
+    expect(hushed[0]).not.toContain('"time"');
+  });
+
+  it('keep what a replaced asJson did to the line, even when it keeps the length', () => {
+    const mask = (line: string) => line.replace(/acct-(\d+)/g, (_m, digits: string) => `acct-${'*'.repeat(digits.length)}`);
+    const masking = (log: pino.Logger) => {
+      const sym = pino.symbols.asJsonSym as unknown as 'asJson';
+      const asJson = (log as unknown as Record<string, (...a: unknown[]) => string>)[sym]!;
+      (log as unknown as Record<string, unknown>)[sym] = function (this: unknown, ...a: unknown[]) {
+        return mask(asJson.apply(this, a));
+      };
+      log.child({ owner: 'acct-12345678' }).info({ a: 1 }, 'moved funds from acct-98765432');
+    };
+    const { plain, hushed } = sideBySide(
+      () => ({ timestamp: counter() }),
+      (user) => pinoRedaction(undefined, { pino: user }),
+      masking,
+    );
+    expect(hushed).toEqual(plain);
+    expect(hushed[0]).toContain('"owner":"acct-********"');
+  });
+
+  it('take the time of their own write when a logger is made before it', () => {
+    const calls = (log: pino.Logger, options: pino.LoggerOptions) => {
+      // a logger made the first time each getter is read (hushlog may read an argument more often than pino)
+      const seen = new Set<string>();
+      const made = (by: string) => {
+        if (!seen.has(by)) pino(options, lineCollector().stream);
+        seen.add(by);
+      };
+      log.info({ get method() { made('method'); return undefined; }, a: 1 }, 'a getter read before the time is taken'); // prettier-ignore
+      log.info('%j', { get x() { made('x'); return 1; } }); // prettier-ignore
+    };
+    const plainOptions = { timestamp: counter() };
+    const plain = make(plainOptions);
+    calls(plain.log, plainOptions);
+    const hushedOptions = pinoRedaction(undefined, { pino: { timestamp: counter() } });
+    const hushed = make(hushedOptions);
+    calls(hushed.log, hushedOptions);
+    expect(hushed.lines).toEqual(plain.lines);
+  });
+
+  it.each([
+    [
+      'in the mixin, before the object is redacted',
+      {
+        mixin: (o: object) => {
+          if ((o as { bad?: boolean }).bad) throw new Error('mixin failed');
+          return {};
+        },
+      },
+      { logError: 'mixin failed' },
+    ],
+    [
+      'in a serializer, after the object is redacted',
+      {
+        serializers: {
+          msg: (m: unknown) => {
+            if (m === 'first') throw new Error('serializer failed');
+            return m;
+          },
+          req: (r: { id: string }) => r.id,
+        },
+      },
+      // pino's stand-in for the first write's object is 42 characters: a retry of the same length
+      { req: { id: 'r'.repeat(33) } },
+    ],
+  ] as const)('take the time and the object of a retry when a write inside a logMethod throws %s', (_name, throwing, retry) => {
+    const retrying = (user: pino.LoggerOptions): pino.LoggerOptions => ({
+      ...user,
+      ...(throwing as pino.LoggerOptions),
+      hooks: {
+        logMethod(args, method) {
+          try {
+            return method.apply(this, args);
+          } catch {
+            return method.apply(this, [retry, 'retry'] as never);
+          }
+        },
+      },
+    });
+    const { plain, hushed } = sideBySide(
+      () => retrying({ timestamp: counter() }),
+      (user) => pinoRedaction(undefined, { pino: user }),
+      (log) => log.info({ bad: true, user: 'alice' }, 'first'),
+    );
+    expect(hushed).toEqual(plain);
+  });
+
+  it('have the bindings of the logger a logMethod writes with, not the one it was called on', () => {
+    let target: pino.Logger | null = null;
+    const routing = (user: pino.LoggerOptions): pino.LoggerOptions => ({
+      ...user,
+      hooks: {
+        logMethod(args, method) {
+          return method.apply(target ?? this, args);
+        },
+      },
+    });
+    const calls = (log: pino.Logger) => {
+      const a = log.child({ reqId: 'req-aaaa' });
+      target = log.child({ reqId: 'req-bbbb' });
+      a.info({ step: 1 }, 'a logs while b is the current request');
+      target = null;
+    };
+    const { plain, hushed } = sideBySide(
+      () => routing({ timestamp: counter() }),
+      (user) => pinoRedaction(undefined, { pino: user }),
+      calls,
+    );
+    expect(hushed).toEqual(plain);
+    expect(hushed[0]).toContain('"reqId":"req-bbbb"');
+  });
+
+  it('are redacted when a logMethod writes with a child that has formatters of its own', () => {
+    let target: pino.Logger | null = null;
+    const { log, lines } = make(
+      pinoRedaction(undefined, {
+        pino: {
+          hooks: {
+            logMethod(args, method) {
+              return method.apply(target ?? this, args);
+            },
+          },
+        },
+      }),
+    );
+    target = log.child({ svc: 'x' }, { formatters: { log: (o: object) => o } });
+    log.info({ password: SECRETS.password }, 'routed');
+    expect(lines).toHaveLength(1);
+    expect(leaked(lines.join(''), [SECRETS.password])).toEqual([]);
+  });
+
+  it('are redacted when the bindings are set again while the line is made', () => {
+    const { log, lines } = make(
+      pinoRedaction(undefined, {
+        pino: {
+          mixin: (o: object, _level: number, logger: pino.Logger) => {
+            if ((o as { rebind?: boolean }).rebind) logger.setBindings({ password: SECRETS.password });
+            return {};
+          },
+        },
+      }),
+    );
+    const child = log.child({ a: 1 });
+    child.info({ rebind: true }, 'the mixin sets bindings');
+    child.info({ get g() { child.setBindings({ token: `Bearer ${KEY}` }); return 1; } }, 'a getter sets bindings'); // prettier-ignore
+    child.info('after');
+    expect(lines).toHaveLength(3);
+    expect(leaked(lines.join(''), [SECRETS.password, KEY])).toEqual([]);
+  });
 });
 
 describe('clean lines', () => {
