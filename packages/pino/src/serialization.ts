@@ -565,13 +565,6 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
   }
 
   /**
-   * The finished line with the merged object's members where pino wrote the stand-in. pino writes a
-   * line as `lsCache[level] + time + bindings + <stand-in> + message member + end` (`_asJson` in
-   * pino's tools.js); when hushlog saw each of those parts made and the lengths agree, the line is
-   * put together from them, so the line pino built is never read (a read copies a string built by
-   * concatenation whole). Otherwise the stand-in is searched for.
-   */
-  /**
    * pino's own asJson (found once, on the deepest prototype of a logger that has one), so a line
    * is put together from its parts only when no one replaced the function that makes it: a
    * wrapper (a tracer's, a user's) may edit the line, and keep its length.
@@ -603,6 +596,14 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     return lastTail;
   }
 
+  /**
+   * The finished line with the merged object's members where pino wrote the stand-in. pino writes a
+   * line as `lsCache[level] + time + bindings + <stand-in> + message member + end` (`_asJson` in
+   * pino's tools.js); when hushlog saw each of those parts made by the logger writing, that logger's
+   * asJson is pino's own (nothing edits the line before streamWrite) and the lengths agree, the line
+   * is put together from them, so the line pino built is never read (a read copies a string built
+   * by concatenation whole). Otherwise the stand-in is searched for.
+   */
   function withMembers(st: LineState, written: string, members: string): string {
     const logger = st.logger;
     const message = st.message;
