@@ -92,6 +92,8 @@ export interface KeyInfo {
   readonly rule: KeyRule | null;
   /** The key as written to the output: the key itself, or with a detected secret in it censored. */
   readonly name: string;
+  /** `name` is not the key's text (a detected secret in it was censored). */
+  readonly renamed: boolean;
   /** `"name":`, bare and after a comma. */
   readonly json: string;
   readonly comma: string;
@@ -505,7 +507,7 @@ export class WalkContext {
   private newKeyInfo(cache: Map<string, KeyInfo>, k: string, rule: KeyRule | null): KeyInfo {
     const name = rule === null && !this.policy.scanner.empty && k.length > 2 ? this.scan.redact(k, this.keySink) : k;
     const json = quoteKey(name);
-    const info: KeyInfo = { rule, name, json, comma: `,${json}`, quoted: `${json}"`, commaQuoted: `,${json}"` };
+    const info: KeyInfo = { rule, name, renamed: name !== k, json, comma: `,${json}`, quoted: `${json}"`, commaQuoted: `,${json}"` };
     if (k.length <= KEY_INFO_MAX_LENGTH) {
       if (cache.size >= KEY_INFO_LIMIT) cache.clear();
       cache.set(k, info);
@@ -530,6 +532,18 @@ export class WalkContext {
       if (out.includes(secret) && this.secrets.admits(i)) out = out.split(secret).join(this.keySink(secret, rules[i] as string));
     }
     return out;
+  }
+
+  /**
+   * The name key `k` (whose info is `info`) is written under: its info's name with the walk's
+   * exact secrets censored. A key written otherwise is counted (`renamed`). Compared by reference
+   * first: the info's name is the key's own text unless a detector renamed it, and comparing two
+   * equal strings by content costs a read of both.
+   */
+  outputName(k: string, info: KeyInfo): string {
+    const name = this.scrubKey(info.name);
+    if ((name !== info.name || info.renamed) && name !== k) this.renamed(k);
+    return name;
   }
 
   /** Counts a key written with a secret in it censored, and records it for an audit. */

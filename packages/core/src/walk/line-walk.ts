@@ -12,7 +12,7 @@
 import { REMOVE } from '../censor/compile-censor.js';
 import { ValueStyle, type KeyRule } from '../match/keys.js';
 import type { PathState } from '../match/path-trie.js';
-import { LimitHit, Mode, Verdict, type WalkContext } from './context.js';
+import { LimitHit, Mode, Verdict, type KeyInfo, type WalkContext } from './context.js';
 import { numberText, quote, quoteKey } from './json-text.js';
 import { MARKERS } from './markers.js';
 import type { ValueWalk } from './value-walk.js';
@@ -386,11 +386,11 @@ export class LineWalk {
   }
 
   /** Writes a key as the output shows it (a detected secret, a known secret or an echo in it censored). */
-  private key(start: number, end: number, key: string, info: { readonly name: string } | null): void {
+  private key(start: number, end: number, key: string, info: KeyInfo | null): void {
     if (info === null) return;
-    const name = this.ctx.scrubKey(info.name);
-    if (name === key) return;
-    this.ctx.renamed(key);
+    const name = this.ctx.outputName(key, info);
+    // (the key's own text: by reference, as in outputName)
+    if ((name === info.name && !info.renamed) || name === key) return;
     this.splice(start, end, quote(name));
   }
 

@@ -404,8 +404,7 @@ export class ValueWalk {
       let name = k;
       if (!plainNames) {
         info ??= mode === Mode.Headers ? ctx.headerInfo(k) : ctx.keyInfo(k);
-        name = ctx.scrubKey(info.name);
-        if (name !== k) ctx.renamed(k);
+        name = ctx.outputName(k, info);
       }
       if (json) {
         if (out === REMOVE) continue;
@@ -496,8 +495,7 @@ export class ValueWalk {
       }
       const child = v[k];
       const info = headerKeys ? ctx.headerInfo(k) : ctx.keyInfo(k);
-      const name = ctx.scrubKey(info.name);
-      if (name !== k) ctx.renamed(k);
+      const name = ctx.outputName(k, info);
       // a weak name (`signingKey`) whose value does not look like a secret is walked like any other
       const rule = info.rule === null || (info.rule.weak !== undefined && !weakSecretValue(child, info.rule.weak)) ? null : info.rule;
       let out: unknown;
@@ -542,8 +540,7 @@ export class ValueWalk {
       }
       const child = v[k];
       const info = headerKeys ? ctx.headerInfo(k) : ctx.keyInfo(k);
-      const name = ctx.scrubKey(info.name);
-      if (name !== k) ctx.renamed(k);
+      const name = ctx.outputName(k, info);
       // a weak name (`signingKey`) whose value does not look like a secret is walked like any other
       const rule = info.rule === null || (info.rule.weak !== undefined && !weakSecretValue(child, info.rule.weak)) ? null : info.rule;
       let out: unknown;
