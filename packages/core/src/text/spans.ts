@@ -60,7 +60,8 @@ function smallOrder(starts: readonly number[], count: number, order: number[]): 
 
 /**
  * The same order for many spans, as numeric sort keys: start * 2^21 + insertion index (exact in a
- * double for strings under 2^31 chars); the index is the key modulo 2^21.
+ * double for strings under 2^31 chars); the index is the key modulo 2^21, which its low 21 bits
+ * as an int32 are (ToInt32 keeps the key modulo 2^32, a multiple of 2^21).
  */
 function largeOrder(starts: readonly number[], count: number): Float64Array {
   const keys = new Float64Array(count);
@@ -75,7 +76,8 @@ function largeOrder(starts: readonly number[], count: number): Float64Array {
 
 /** The index of the k-th span to write, from whichever order was built. */
 function orderAt(small: readonly number[] | null, keys: Float64Array | null, k: number): number {
-  return small !== null ? (small[k] as number) : ((keys as Float64Array)[k] as number) % 2097152;
+  // (the low 21 bits, read with an integer mask: `% 2097152` on a double is a floating-point remainder)
+  return small !== null ? (small[k] as number) : ((keys as Float64Array)[k] as number) & 0x1fffff;
 }
 
 /**
