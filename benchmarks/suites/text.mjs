@@ -46,7 +46,9 @@ export function register(s, { core }) {
     skip: missing,
     fn: () => rp.redact(cleanText),
   });
-  s.check({ name: 'cleanText: hushlog / redact-pii', hushlog: 'clean/hushlog', anchor: 'clean/redact-pii', target: 50 });
+  // Issue 14's target: no lower than when the detection work (key=value in every syntax, the generic
+  // secret, the newer formats) landed: 28.9x clean, 17.2x dense (63x / 27x before those rules).
+  s.check({ name: 'cleanText: hushlog / redact-pii', hushlog: 'clean/hushlog', anchor: 'clean/redact-pii', target: 28.9 });
 
   const denseGroup = `denseText (${(denseText.length / 1024).toFixed(1)} KiB, 100 PII items)`;
   s.add({
@@ -66,5 +68,5 @@ export function register(s, { core }) {
     fn: () => rp.redact(denseText),
     verify: (out) => leaks(out, ['jane.doe@example.com']),
   });
-  s.check({ name: 'denseText: hushlog / redact-pii', hushlog: 'dense/hushlog', anchor: 'dense/redact-pii', target: 20 });
+  s.check({ name: 'denseText: hushlog / redact-pii', hushlog: 'dense/hushlog', anchor: 'dense/redact-pii', target: 17.2 });
 }

@@ -19,6 +19,9 @@ export class SpanList {
   readonly order: number[] = [];
   /** Scratch for the pieces `applySpans` joins. */
   readonly pieces: string[] = [];
+  /** Scratch for the sort keys of many spans, and for merging them (grown, never shrunk). */
+  keys = new Float64Array(0);
+  merged = new Float64Array(0);
   /** The number of spans collected. */
   size = 0;
 
@@ -61,17 +64,62 @@ function smallOrder(starts: readonly number[], count: number, order: number[]): 
 /**
  * The same order for many spans, as numeric sort keys: start * 2^21 + insertion index (exact in a
  * double for strings under 2^31 chars); the index is the key modulo 2^21, which its low 21 bits
- * as an int32 are (ToInt32 keeps the key modulo 2^32, a multiple of 2^21).
+ * as an int32 are (ToInt32 keeps the key modulo 2^32, a multiple of 2^21). Each detector adds its
+ * spans in order, so the keys are a few sorted runs: they are merged, run by run, in the list's
+ * two scratch arrays (no allocation once they have grown, and no sort of the whole).
  */
-function largeOrder(starts: readonly number[], count: number): Float64Array {
-  const keys = new Float64Array(count);
+function largeOrder(spans: SpanList, count: number): Float64Array {
+  if (spans.keys.length < count) {
+    const room = Math.max(count, spans.keys.length * 2);
+    spans.keys = new Float64Array(room);
+    spans.merged = new Float64Array(room);
+  }
+  const { starts } = spans;
+  let keys = spans.keys;
+  let other = spans.merged;
   let sorted = true;
   for (let i = 0; i < count; i++) {
     keys[i] = (starts[i] as number) * 2097152 + i;
     if (i > 0 && (keys[i] as number) < (keys[i - 1] as number)) sorted = false;
   }
-  if (!sorted) keys.sort();
+  // (keys are distinct: each holds its own index). Each pass halves the runs, so 2^53 spans take
+  // 53 passes at most; the bound only keeps the loop finite whatever happens.
+  for (let pass = 0; !sorted; pass++) {
+    if (pass > 53) {
+      keys.subarray(0, count).sort();
+      break;
+    }
+    let runs = 0;
+    let i = 0;
+    while (i < count) {
+      const a = i;
+      let m = a + 1;
+      while (m < count && (keys[m - 1] as number) < (keys[m] as number)) m++;
+      let b = m;
+      if (m < count) {
+        b = m + 1;
+        while (b < count && (keys[b - 1] as number) < (keys[b] as number)) b++;
+      }
+      mergeRuns(keys, a, m, b, other);
+      runs++;
+      i = b;
+    }
+    const t = keys;
+    keys = other;
+    other = t;
+    sorted = runs === 1;
+  }
   return keys;
+}
+
+/** Merges the sorted runs `from[a, m)` and `from[m, b)` into `to[a, b)`. */
+function mergeRuns(from: Float64Array, a: number, m: number, b: number, to: Float64Array): void {
+  let i = a;
+  let j = m;
+  let k = a;
+  while (i < m && j < b) to[k++] = (from[i] as number) < (from[j] as number) ? (from[i++] as number) : (from[j++] as number);
+  while (i < m) to[k++] = from[i++] as number;
+  while (j < b) to[k++] = from[j++] as number;
 }
 
 /** The index of the k-th span to write, from whichever order was built. */
@@ -100,7 +148,7 @@ export function applySpans(text: string, spans: SpanList, sink: SpanSink): strin
     return pieces.join('');
   }
   const small = count <= SMALL_SORT ? smallOrder(starts, count, spans.order) : null;
-  const keys = small === null ? largeOrder(starts, count) : null;
+  const keys = small === null ? largeOrder(spans, count) : null;
   let written = 0;
   let k = 0;
   while (k < count) {
