@@ -209,6 +209,13 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
    * inline around each walk: a shared helper measured ≈ 2 % slower on a child per request.)
    */
   let walkingAt = -1;
+  /**
+   * pino is writing a line that hushlog's logMethod did not begin (hooks set beside the spread
+   * options replaced it): from pino's call of the timestamp function, which starts each write, to
+   * the end of the write. The censor then redacts the claimed values of that line as they are; at
+   * no line depth otherwise, what it sees are a child's bindings being made.
+   */
+  let writingOutside = false;
 
   const state = (): LineState | null => (depth > 0 ? (lines[depth - 1] ?? null) : null);
   const echoesNow = (): string[] => state()?.echoes ?? (making[makingLevel] as PendingBindings).echoes;
@@ -319,6 +326,20 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     st.spliced = (logger[hooksSym] as { streamWrite?: unknown } | undefined)?.streamWrite === streamWrite;
   }
 
+  /**
+   * A write of the line being made starts (pino's method called through the user's logMethod): of
+   * `level`, by `writer`, which is judged when it is not the logger the line was begun with. What
+   * an earlier write of the same call left (a time, a message, an object) is dropped.
+   */
+  function beginWrite(st: LineState, writer: Logger, level: number): void {
+    if (writer !== st.logger) judge(st, writer);
+    st.level = level;
+    st.time = UNSEEN;
+    st.message = UNSEEN;
+    st.members = null;
+    st.done = null;
+  }
+
   const unclaimedBySerializers = new WeakMap<object, readonly string[]>();
   /** The serializer keys hushlog does not claim, per serializers object (pino makes one per logger that sets some). */
   function unclaimedOf(serializers: unknown): readonly string[] {
@@ -350,11 +371,18 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
   }
 
   const withArguments = new WeakMap<object, (...args: unknown[]) => unknown>();
-  /** pino's own log method, with the arguments redacted first (for a user's logMethod, which may reorder them). */
-  function redactingMethod(method: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+  /**
+   * pino's own log method of `level`, as a user's logMethod gets it: each call is one write, of
+   * that level, by the logger it is applied to (a logMethod may keep it for a later call, reorder
+   * the arguments, or apply it to another logger). The arguments are redacted first. Called after
+   * its log call returned (an async or deferred logMethod), it is a line of its own.
+   */
+  function redactingMethod(method: (...args: unknown[]) => unknown, level: number): (...args: unknown[]) => unknown {
     let wrapped = withArguments.get(method);
     if (wrapped === undefined) {
-      wrapped = function (this: unknown, ...args: unknown[]) {
+      wrapped = function (this: Logger, ...args: unknown[]) {
+        if (depth === 0) return inLine(this, level, args, method);
+        beginWrite(state() as LineState, this, level);
         redactArguments(args);
         return method.apply(this, args);
       };
@@ -363,17 +391,32 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     return wrapped;
   }
 
+  /** One line, `method` applied to `args` (redacted) on `logger`. */
+  function inLine(logger: Logger, level: number, args: unknown[], method: (...args: unknown[]) => unknown): unknown {
+    enter(logger, level);
+    try {
+      redactArguments(args);
+      return method.apply(logger, args);
+    } finally {
+      leave();
+    }
+  }
+
   const logMethod: LogMethod = function hushlogLogMethod(args, method, level) {
+    if (userLogMethod === undefined) return inLine(this, level, args, method);
     enter(this, level);
     try {
-      if (userLogMethod !== undefined) return userLogMethod.call(this, args, redactingMethod(method), level);
-      redactArguments(args);
-      return method.apply(this, args);
+      return userLogMethod.call(this, args, redactingMethod(method, level), level);
     } finally {
-      (lines[depth - 1] as LineState).logger = null; // (a finished line keeps no logger alive)
-      depth--;
+      leave();
     }
   };
+
+  /** Ends the innermost line (a finished line keeps no logger alive). */
+  function leave(): void {
+    (lines[depth - 1] as LineState).logger = null;
+    depth--;
+  }
 
   /** True when pino will run a serializer on `key` after formatters.log (pino's rule: the key's own, or `err`'s for the error key). */
   function serializedLater(st: LineState | null, key: string): boolean {
@@ -523,9 +566,10 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     const key = path[0];
     if (path.length === 1 && typeof key === 'string' && claimed.has(key)) {
       // outside a line, or during hushlog's own walk of one (a getter that makes a child): a child's bindings being made
-      if (depth === 0 || depth === walkingAt) return bindingStandIn(key, value);
-      const out = redactClaimed(key, value);
-      if (key === messageKey) (state() as LineState).message = out;
+      if ((depth === 0 && !writingOutside) || depth === walkingAt) return bindingStandIn(key, value);
+      const st = state();
+      const out = redactClaimed(key, value, st?.echoes ?? []);
+      if (key === messageKey && st !== null) st.message = out;
       return out;
     }
     return userRedact === null ? value : userRedact.censor(value, path);
@@ -561,6 +605,8 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
       return line;
     } catch {
       return FAILED_LINE;
+    } finally {
+      if (depth === 0) writingOutside = false;
     }
   }
 
@@ -646,17 +692,17 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
   function timestamp(this: unknown): string {
     const time = userTime.call(this);
     const st = state();
-    if (st !== null && typeof this === 'object' && this !== null) {
-      if (this !== st.logger) judge(st, this as Logger);
-      st.time = time;
-      st.message = UNSEEN;
-      st.members = null;
-      st.done = null;
+    if (typeof this === 'object' && this !== null) {
+      if (st !== null) {
+        if (this !== st.logger) judge(st, this as Logger);
+        st.time = time;
+      } else writingOutside = true;
     }
     return time;
   }
 
   function onChild(child: Logger): void {
+    writingOutside = false;
     bindingsOf(child);
     if (userOnChild !== undefined) userOnChild(child as never);
   }

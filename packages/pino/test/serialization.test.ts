@@ -576,6 +576,100 @@ describe('lines put together from the parts hushlog saw made', () => {
     expect(lines).toHaveLength(3);
     expect(leaked(lines.join(''), [SECRETS.password, KEY])).toEqual([]);
   });
+
+  it("keep each line's level when a logMethod keeps pino's methods and writes the lines later", () => {
+    // a ring of debug lines, written out when an error comes
+    const buffering = (user: pino.LoggerOptions): pino.LoggerOptions => {
+      let held: [pino.Logger, (...a: unknown[]) => unknown, unknown[]][] = [];
+      return {
+        ...user,
+        level: 'debug',
+        hooks: {
+          logMethod(args, method, level) {
+            if (level < 50) {
+              held.push([this, method as never, args]);
+              return;
+            }
+            for (const [logger, m, a] of held) m.apply(logger, a);
+            held = [];
+            return method.apply(this, args);
+          },
+        },
+      };
+    };
+    const { plain, hushed } = sideBySide(
+      () => buffering({ timestamp: counter() }),
+      (user) => pinoRedaction(undefined, { pino: user }),
+      (log) => {
+        log.debug({ step: 1 }, 'debug');
+        log.info({ step: 2 }, 'info');
+        log.error({ step: 3 }, 'boom');
+      },
+    );
+    expect(hushed).toEqual(plain);
+    expect(hushed.map((l) => (JSON.parse(l) as { level: number }).level)).toEqual([20, 30, 50]);
+  });
+
+  it('are redacted when a logMethod writes with another logger and a timestamp is set beside the spread options', () => {
+    let target: pino.Logger | null = null;
+    const { log, lines } = make({
+      ...pinoRedaction(undefined, {
+        pino: {
+          hooks: {
+            logMethod(args, method) {
+              return method.apply(target ?? this, args);
+            },
+          },
+        },
+      }),
+      timestamp: pino.stdTimeFunctions.isoTime,
+    });
+    target = log.child({ svc: 'x' }, { formatters: { log: (o: object) => o } });
+    log.info({ password: SECRETS.password }, 'routed to a child with formatters of its own');
+    target = log.child({ password: KEY });
+    log.info(`routed: the password was ${KEY}`);
+    expect(lines).toHaveLength(2);
+    expect(leaked(lines.join(''), [SECRETS.password, KEY])).toEqual([]);
+  });
+
+  it('keep their message, error and bindings when an async logMethod writes after the call returned', async () => {
+    const { log, lines } = make(
+      pinoRedaction(undefined, {
+        pino: {
+          hooks: {
+            async logMethod(args, method) {
+              await null;
+              return method.apply(this, args);
+            },
+          },
+        },
+      }),
+    );
+    log.info({ password: SECRETS.password }, 'mail jane@example.com');
+    log.error(new Error('failed for jane@example.com'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const [first, second] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(first).toMatchObject({ password: '[REDACTED]', msg: 'mail [REDACTED:email]' });
+    expect(second).toMatchObject({ err: { message: 'failed for [REDACTED:email]' }, msg: 'failed for [REDACTED:email]' });
+    expect(lines.join('')).not.toContain('hushlog-binding');
+  });
+
+  it("keep their message and error, redacted, when hooks set beside the spread options replace hushlog's", () => {
+    const { log, lines } = make({
+      ...pinoRedaction(),
+      hooks: {
+        logMethod(args, method) {
+          return method.apply(this, args);
+        },
+      },
+    });
+    log.info({ password: SECRETS.password }, 'mail jane@example.com');
+    log.error(new Error('failed for jane@example.com'));
+    log.child({ req: { headers: { authorization: `Bearer ${KEY}` } } }).info('a child');
+    const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records.map((r) => r.msg)).toEqual(['mail [REDACTED:email]', 'failed for [REDACTED:email]', 'a child']);
+    expect(leaked(lines.join(''), [SECRETS.password, KEY, 'jane@example.com'])).toEqual([]);
+  });
 });
 
 describe('clean lines', () => {
