@@ -102,13 +102,20 @@ export function readUserRedact(
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** pino path text for parsed segments: `key.name`, `key["x-y"]`, `key.*`. */
+/**
+ * pino path text for parsed segments: `key.name`, `key["x-y"]`, `key['a"b']`, `key.*`. pino reads a
+ * bracketed name up to its closing quote, with no escapes: a name is quoted, as it is, with a quote
+ * it does not hold. One that holds both quotes or a backslash has no pino path, and is refused.
+ */
 export function pinoPathOf(segments: readonly PathSegment[]): string {
   let out = '';
   for (const seg of segments) {
+    const name = seg.kind === 'name' ? seg.name : '';
     if (seg.kind !== 'name') out += out === '' ? '*' : '.*';
-    else if (IDENTIFIER.test(seg.name)) out += out === '' ? seg.name : `.${seg.name}`;
-    else out += `[${JSON.stringify(seg.name)}]`;
+    else if (IDENTIFIER.test(name)) out += out === '' ? name : `.${name}`;
+    else if (name.includes('\\') || (name.includes('"') && name.includes("'")))
+      throw new TypeError(`pino's redact paths cannot name the key ${JSON.stringify(name)} (it holds a backslash, or both quotes)`);
+    else out += name.includes('"') ? `['${name}']` : `["${name}"]`;
   }
   return out;
 }

@@ -577,6 +577,16 @@ describe('lines put together from the parts hushlog saw made', () => {
     expect(leaked(lines.join(''), [SECRETS.password, KEY])).toEqual([]);
   });
 
+  it('are what plain pino writes with a message key that holds a quote, and a key no pino path can name is refused clearly', () => {
+    const { plain, hushed } = sideBySide(
+      () => ({ timestamp: counter(), messageKey: 'm"k' }),
+      (user) => pinoRedaction(undefined, { pino: user }),
+      (log) => log.info({ n: 1 }, 'quoted key'),
+    );
+    expect(hushed).toEqual(plain);
+    expect(() => pinoRedaction(undefined, { pino: { messageKey: 'a\\b' } })).toThrow(/cannot name the key "a\\\\b"/);
+  });
+
   it("keep each line's level when a logMethod keeps pino's methods and writes the lines later", () => {
     // a ring of debug lines, written out when an error comes
     const buffering = (user: pino.LoggerOptions): pino.LoggerOptions => {
