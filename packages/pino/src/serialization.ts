@@ -675,11 +675,12 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
 
   /**
    * pino's timestamp function: the user's, or what pino would choose (`timestamp` left out means
-   * epoch time; set to anything falsy, no time).
+   * epoch time; set to anything falsy, no time). pino's own test is `instanceof Function`, so a
+   * function of another realm counts as `true` (epoch time) there, and here.
    */
   const userTime: (this: unknown) => string =
-    typeof user.timestamp === 'function'
-      ? user.timestamp
+    user.timestamp instanceof Function
+      ? (user.timestamp as (this: unknown) => string)
       : !hasOwn(user, 'timestamp') || user.timestamp
         ? pino.stdTimeFunctions.epochTime
         : pino.stdTimeFunctions.nullTime;

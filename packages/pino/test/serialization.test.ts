@@ -4,6 +4,7 @@
  * echoes across the parts of a line, and clean lines byte-identical to plain pino's.
  */
 import { hostname } from 'node:os';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { createRedactor, type Redactor } from '@hushlog/core';
@@ -575,6 +576,17 @@ describe('lines put together from the parts hushlog saw made', () => {
     child.info('after');
     expect(lines).toHaveLength(3);
     expect(leaked(lines.join(''), [SECRETS.password, KEY])).toEqual([]);
+  });
+
+  it('are what plain pino writes with a timestamp function from another realm (pino takes it for true)', () => {
+    const foreign = runInNewContext('() => \',"time":"elsewhere"\'') as () => string;
+    const { plain, hushed } = sideBySide(
+      () => ({ timestamp: foreign }),
+      (user) => pinoRedaction(undefined, { pino: user }),
+      (log) => log.info({ n: 1 }, 'm'),
+    );
+    expect(hushed.map((l) => l.replace(/"time":\d+/, '"time":0'))).toEqual(plain.map((l) => l.replace(/"time":\d+/, '"time":0')));
+    expect(hushed[0]).not.toContain('elsewhere');
   });
 
   it('are what plain pino writes with a message key that holds a quote, and a key no pino path can name is refused clearly', () => {
