@@ -22,7 +22,10 @@ export const MIN_PASSWORD = 6;
 /** Values longer than this are judged on their first MAX_JUDGED characters. */
 const MAX_JUDGED = 4096;
 
-// Character statistics of the last value measured (module scratch, so measuring allocates nothing).
+// Character statistics of the last value measured: module scratch, so that measuring allocates
+// nothing. It is not a memo: `measure` sets every field before it reads it and zeroes `counts`
+// before it returns, so nothing carries from one call to the next, and it calls nothing that could
+// re-enter it. The judgements below read the fields right after their own `measure` call.
 const counts = new Uint16Array(128);
 const touched = new Uint8Array(128);
 let lower = 0;
