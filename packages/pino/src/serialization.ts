@@ -164,6 +164,9 @@ function pendingBindings(): PendingBindings {
   return { echoes: [], text: '', real: '', values: [], heads: [] };
 }
 
+/** The most claimed values waiting for the logger that bound them; past that they are dropped. */
+const MAX_PENDING = 64;
+
 /** What stands for a merged object that could not be redacted. */
 const WITHHELD_OBJECT = '[hushlog: this object could not be redacted and was withheld]';
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -326,20 +329,6 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     st.spliced = (logger[hooksSym] as { streamWrite?: unknown } | undefined)?.streamWrite === streamWrite;
   }
 
-  /**
-   * A write of the line being made starts (pino's method called through the user's logMethod): of
-   * `level`, by `writer`, which is judged when it is not the logger the line was begun with. What
-   * an earlier write of the same call left (a time, a message, an object) is dropped.
-   */
-  function beginWrite(st: LineState, writer: Logger, level: number): void {
-    if (writer !== st.logger) judge(st, writer);
-    st.level = level;
-    st.time = UNSEEN;
-    st.message = UNSEEN;
-    st.members = null;
-    st.done = null;
-  }
-
   const unclaimedBySerializers = new WeakMap<object, readonly string[]>();
   /** The serializer keys hushlog does not claim, per serializers object (pino makes one per logger that sets some). */
   function unclaimedOf(serializers: unknown): readonly string[] {
@@ -372,19 +361,17 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
 
   const withArguments = new WeakMap<object, (...args: unknown[]) => unknown>();
   /**
-   * pino's own log method of `level`, as a user's logMethod gets it: each call is one write, of
-   * that level, by the logger it is applied to (a logMethod may keep it for a later call, reorder
-   * the arguments, or apply it to another logger). The arguments are redacted first. Called after
-   * its log call returned (an async or deferred logMethod), it is a line of its own.
+   * pino's own log method of `level`, as a user's logMethod gets it: each call is a line of its
+   * own, of that level, by the logger it is applied to, with its arguments redacted first. A
+   * logMethod may call it more than once, on another logger, later (held, async), or from inside
+   * another line being written (a mixin or a getter flushing held lines): none of that touches the
+   * state of the line that handed it out.
    */
   function redactingMethod(method: (...args: unknown[]) => unknown, level: number): (...args: unknown[]) => unknown {
     let wrapped = withArguments.get(method);
     if (wrapped === undefined) {
       wrapped = function (this: Logger, ...args: unknown[]) {
-        if (depth === 0) return inLine(this, level, args, method);
-        beginWrite(state() as LineState, this, level);
-        redactArguments(args);
-        return method.apply(this, args);
+        return inLine(this, level, args, method);
       };
       withArguments.set(method, wrapped);
     }
@@ -514,6 +501,8 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
    */
   function bindingStandIn(key: string, value: unknown): unknown {
     const texts = claimedKeys.get(key) ?? claimedKey(key);
+    // stand-ins no logger took (setBindings on a logger that never logs again) are dropped, not kept
+    if ((making[makingLevel] as PendingBindings).values.length >= MAX_PENDING) making[makingLevel] = pendingBindings();
     const frame = making[makingLevel] as PendingBindings;
     // a child made while this value is walked (by a getter) makes its bindings one level up
     makingLevel++;
@@ -566,9 +555,13 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
     const key = path[0];
     if (path.length === 1 && typeof key === 'string' && claimed.has(key)) {
       // outside a line, or during hushlog's own walk of one (a getter that makes a child): a child's bindings being made
-      if ((depth === 0 && !writingOutside) || depth === walkingAt) return bindingStandIn(key, value);
-      const st = state();
-      const out = redactClaimed(key, value, st?.echoes ?? []);
+      // at no line depth: a child's bindings, unless pino is writing a line hushlog did not begin;
+      // inside a line, during hushlog's walk of it: a child a getter makes
+      if (depth === 0 ? !writingOutside : depth === walkingAt) return bindingStandIn(key, value);
+      const st = depth === 0 ? null : state();
+      // (at no line depth the values cut go where a child's would: if these are a child's bindings
+      // after all, it keeps them as its echoes)
+      const out = redactClaimed(key, value, st !== null ? st.echoes : (making[makingLevel] as PendingBindings).echoes);
       if (key === messageKey && st !== null) st.message = out;
       return out;
     }
@@ -697,13 +690,17 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
       if (st !== null) {
         if (this !== st.logger) judge(st, this as Logger);
         st.time = time;
-      } else writingOutside = true;
+      } else {
+        writingOutside = true;
+        // what an earlier line written this way cut, unless a child is being made meanwhile
+        const frame = making[0] as PendingBindings;
+        if (frame.values.length === 0 && frame.echoes.length !== 0) frame.echoes = [];
+      }
     }
     return time;
   }
 
   function onChild(child: Logger): void {
-    writingOutside = false;
     bindingsOf(child);
     if (userOnChild !== undefined) userOnChild(child as never);
   }

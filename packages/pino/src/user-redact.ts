@@ -101,11 +101,15 @@ export function readUserRedact(
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** What pino reads back as the same name inside brackets: no escapes, brackets, stars or control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
+const BRACKETABLE = /^[^\\[\]*\u0000-\u001f\u007f\u2028\u2029]+$/;
 
 /**
  * pino path text for parsed segments: `key.name`, `key["x-y"]`, `key['a"b']`, `key.*`. pino reads a
  * bracketed name up to its closing quote, with no escapes: a name is quoted, as it is, with a quote
- * it does not hold. One that holds both quotes or a backslash has no pino path, and is refused.
+ * it does not hold. One that pino would read otherwise (a backslash, a bracket, a star, a control
+ * character, both quotes) has no pino path, and is refused.
  */
 export function pinoPathOf(segments: readonly PathSegment[]): string {
   let out = '';
@@ -113,8 +117,10 @@ export function pinoPathOf(segments: readonly PathSegment[]): string {
     const name = seg.kind === 'name' ? seg.name : '';
     if (seg.kind !== 'name') out += out === '' ? '*' : '.*';
     else if (IDENTIFIER.test(name)) out += out === '' ? name : `.${name}`;
-    else if (name.includes('\\') || (name.includes('"') && name.includes("'")))
-      throw new TypeError(`pino's redact paths cannot name the key ${JSON.stringify(name)} (it holds a backslash, or both quotes)`);
+    else if (!BRACKETABLE.test(name) || (name.includes('"') && name.includes("'")))
+      throw new TypeError(
+        `pino's redact paths cannot name the key ${JSON.stringify(name)} (it is empty, or holds a backslash, a bracket, a star, a control character, a line separator or both quotes)`,
+      );
     else out += name.includes('"') ? `['${name}']` : `["${name}"]`;
   }
   return out;

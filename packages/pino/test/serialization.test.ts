@@ -597,6 +597,78 @@ describe('lines put together from the parts hushlog saw made', () => {
     );
     expect(hushed).toEqual(plain);
     expect(() => pinoRedaction(undefined, { pino: { messageKey: 'a\\b' } })).toThrow(/cannot name the key "a\\\\b"/);
+    // keys pino's path parser would read as something else (a wildcard, an index), or miss
+    for (const key of ['*', 'a[0]', 'm]k', 'm\u2028k', 'm\nk'])
+      expect(() => pinoRedaction(undefined, { pino: { errorKey: key } })).toThrow(TypeError);
+  });
+
+  it('keep the echoes of a child bound after a write through it failed inside another logger’s logMethod', () => {
+    const lines: string[] = [];
+    const stream = { write: (s: string) => void lines.push(s) };
+    const failing = (r: { bad?: boolean }) => {
+      if (r.bad) throw new Error('serializer failed');
+      return r;
+    };
+    const b = pino(pinoRedaction(undefined, { pino: { serializers: { res: failing } } }), stream);
+    const a = pino(
+      pinoRedaction(undefined, {
+        pino: {
+          hooks: {
+            logMethod(args, method) {
+              try {
+                return method.apply(b, args);
+              } catch {
+                return method.apply(this, ['write failed'] as never);
+              }
+            },
+          },
+        },
+      }),
+      stream,
+    );
+    a.info({ res: { bad: true } }, 'x');
+    b.child({ req: { headers: { cookie: `session=${KEY}` } } }).info(`the cookie was ${KEY}`);
+    expect(lines).toHaveLength(2);
+    expect(leaked(lines.join(''), [KEY])).toEqual([]);
+    expect(lines[1]).toContain('the cookie was [REDACTED:echo]');
+  });
+
+  it('keep the enclosing line as it is when a held method is flushed from its mixin or a getter', () => {
+    let held: [pino.Logger, (...a: unknown[]) => unknown, unknown[]][] = [];
+    const flush = () => {
+      const now = held;
+      held = [];
+      for (const [logger, m, a] of now) m.apply(logger, a);
+    };
+    const { log, lines } = make(
+      pinoRedaction(undefined, {
+        pino: {
+          level: 'debug',
+          mixin: (_o: object, level: number) => {
+            if (level >= 50) flush();
+            return {};
+          },
+          hooks: {
+            logMethod(args, method, level) {
+              if (level < 50) {
+                held.push([this, method as never, args]);
+                return;
+              }
+              return method.apply(this, args);
+            },
+          },
+        },
+      }),
+    );
+    log.debug({ step: 1 }, 'held');
+    log.child({ password: KEY }).error({ step: 2 }, `failed, the password was ${KEY}`);
+    const own = log.child({ svc: 'x' }, { formatters: { log: (o: object) => o } });
+    log.debug({ step: 3 }, 'held again');
+    own.error({ password: SECRETS.password, get g() { flush(); return 1; } }, 'a child with formatters of its own'); // prettier-ignore
+    expect(lines).toHaveLength(4);
+    expect(leaked(lines.join(''), [KEY, SECRETS.password])).toEqual([]);
+    expect(lines.join('')).not.toContain('hushlog-binding');
+    expect(lines.map((l) => (JSON.parse(l) as { level: number }).level)).toEqual([20, 50, 20, 50]);
   });
 
   it("keep each line's level when a logMethod keeps pino's methods and writes the lines later", () => {
@@ -688,8 +760,19 @@ describe('lines put together from the parts hushlog saw made', () => {
     log.info({ password: SECRETS.password }, 'mail jane@example.com');
     log.error(new Error('failed for jane@example.com'));
     log.child({ req: { headers: { authorization: `Bearer ${KEY}` } } }).info('a child');
+    // a child made, and a line logged, while a line is written
+    log.info({ req: { get h() { log.child({ z: 1 }); return 1; } } }, 'mail bob@example.com'); // prettier-ignore
+    log.info({ a: { get g() { log.info({ password: SECRETS.password }, 'inner'); return 1; } } }, 'outer'); // prettier-ignore
     const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(records.map((r) => r.msg)).toEqual(['mail [REDACTED:email]', 'failed for [REDACTED:email]', 'a child']);
+    expect(records.map((r) => r.msg).filter((m) => m !== 'inner')).toEqual([
+      'mail [REDACTED:email]',
+      'failed for [REDACTED:email]',
+      'a child',
+      'mail [REDACTED:email]',
+      'outer',
+    ]);
+    expect(records.map((r) => r.msg)).toContain('inner');
+    expect(lines.join('')).not.toContain('hushlog-binding');
     expect(leaked(lines.join(''), [SECRETS.password, KEY, 'jane@example.com'])).toEqual([]);
   });
 });
