@@ -692,9 +692,11 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
         st.time = time;
       } else {
         writingOutside = true;
-        // what an earlier line written this way cut, unless a child is being made meanwhile
-        const frame = making[0] as PendingBindings;
-        if (frame.values.length === 0 && frame.echoes.length !== 0) frame.echoes = [];
+        // The writer's bindings are redacted now, before pino reads them (a setBindings is seen by
+        // no other hook here; the stand-ins it left are the writer's), and the line's values are
+        // scrubbed of their echoes (what an earlier line written this way cut is dropped).
+        const bound = bindingsOf(this as Logger);
+        (making[0] as PendingBindings).echoes = bound === null ? [] : bound.echoes.slice();
       }
     }
     return time;

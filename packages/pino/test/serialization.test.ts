@@ -773,6 +773,13 @@ describe('lines put together from the parts hushlog saw made', () => {
     ]);
     expect(records.map((r) => r.msg)).toContain('inner');
     expect(lines.join('')).not.toContain('hushlog-binding');
+    // bindings set where no other hook sees them, and a bound secret echoed in the message
+    const child = log.child({ a: 1 });
+    child.setBindings({ password: SECRETS.password });
+    child.info('after setBindings');
+    log.child({ password: KEY }).info(`the password was ${KEY}`);
+    expect(leaked(lines.join(''), [SECRETS.password, KEY])).toEqual([]);
+    expect(lines.at(-1)).toContain('the password was [REDACTED:echo]');
     expect(leaked(lines.join(''), [SECRETS.password, KEY, 'jane@example.com'])).toEqual([]);
   });
 });
