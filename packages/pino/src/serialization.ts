@@ -558,10 +558,10 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
       // at no line depth: a child's bindings, unless pino is writing a line hushlog did not begin;
       // inside a line, during hushlog's walk of it: a child a getter makes
       if (depth === 0 ? !writingOutside : depth === walkingAt) return bindingStandIn(key, value);
-      const st = depth === 0 ? null : state();
-      // (at no line depth the values cut go where a child's would: if these are a child's bindings
-      // after all, it keeps them as its echoes)
-      const out = redactClaimed(key, value, st !== null ? st.echoes : (making[makingLevel] as PendingBindings).echoes);
+      // (at no line depth the values cut go where a child's would, echoesNow: if these are a
+      // child's bindings after all, it keeps them as its echoes)
+      const out = redactClaimed(key, value);
+      const st = state();
       if (key === messageKey && st !== null) st.message = out;
       return out;
     }
@@ -583,7 +583,7 @@ export function serializationOptions(redactor: Redactor, user: UserPinoOptions =
       }
       // bindings set during the line (setBindings in a mixin or a getter) were written as they were given
       const rebound = st !== null && st.logger !== null && st.logger[chindingsSym] !== st.chindings;
-      // (a user's logMethod may write more than one line per call: each takes its own time)
+      // (a time is its write's own: none carries to another write in this line's state)
       if (st !== null) st.time = UNSEEN;
       if (userStreamWrite !== undefined) line = userStreamWrite(line);
       // (redactLine appends what it censors to the line's echoes, which the next line resets)

@@ -535,14 +535,15 @@ export class WalkContext {
   }
 
   /**
-   * The name key `k` (whose info is `info`) is written under: its info's name with the walk's
-   * exact secrets censored. A key written otherwise is counted (`renamed`). Compared by reference
-   * first: the info's name is the key's own text unless a detector renamed it, and comparing two
-   * equal strings by content costs a read of both.
+   * The name key `k` (whose info is `info`) is written under when that is not its own text (its
+   * info's name with the walk's exact secrets censored), counted as `renamed`; null when the key is
+   * written as it is. Compared by reference first: the info's name is the key's own text unless a
+   * detector renamed it, and comparing two equal strings by content costs a read of both.
    */
-  outputName(k: string, info: KeyInfo): string {
+  outputName(k: string, info: KeyInfo): string | null {
     const name = this.scrubKey(info.name);
-    if ((name !== info.name || info.renamed) && name !== k) this.renamed(k);
+    if ((name === info.name && !info.renamed) || name === k) return null;
+    this.renamed(k);
     return name;
   }
 

@@ -389,9 +389,7 @@ export class LineWalk {
   private key(start: number, end: number, key: string, info: KeyInfo | null): void {
     if (info === null) return;
     const name = this.ctx.outputName(key, info);
-    // (the key's own text: by reference, as in outputName)
-    if ((name === info.name && !info.renamed) || name === key) return;
-    this.splice(start, end, quote(name));
+    if (name !== null) this.splice(start, end, quote(name));
   }
 
   /** Skips the rest of an object's members after the node limit; `pos` ends after its `}`. */

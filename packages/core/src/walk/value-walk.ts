@@ -404,7 +404,7 @@ export class ValueWalk {
       let name = k;
       if (!plainNames) {
         info ??= mode === Mode.Headers ? ctx.headerInfo(k) : ctx.keyInfo(k);
-        name = ctx.outputName(k, info);
+        name = ctx.outputName(k, info) ?? info.name;
       }
       if (json) {
         if (out === REMOVE) continue;
@@ -495,7 +495,7 @@ export class ValueWalk {
       }
       const child = v[k];
       const info = headerKeys ? ctx.headerInfo(k) : ctx.keyInfo(k);
-      const name = ctx.outputName(k, info);
+      const name = ctx.outputName(k, info) ?? info.name;
       // a weak name (`signingKey`) whose value does not look like a secret is walked like any other
       const rule = info.rule === null || (info.rule.weak !== undefined && !weakSecretValue(child, info.rule.weak)) ? null : info.rule;
       let out: unknown;
@@ -540,7 +540,7 @@ export class ValueWalk {
       }
       const child = v[k];
       const info = headerKeys ? ctx.headerInfo(k) : ctx.keyInfo(k);
-      const name = ctx.outputName(k, info);
+      const name = ctx.outputName(k, info) ?? info.name;
       // a weak name (`signingKey`) whose value does not look like a secret is walked like any other
       const rule = info.rule === null || (info.rule.weak !== undefined && !weakSecretValue(child, info.rule.weak)) ? null : info.rule;
       let out: unknown;
